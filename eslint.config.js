@@ -1,0 +1,40 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "docs/api/", "node_modules/", ".tmp/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      // The core is runtime-neutral: no Node built-ins, no console.
+      "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "os", "child_process"] }],
+      "no-console": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["src/stats/**/*.ts", "src/core/**/*.ts", "src/time/**/*.ts"],
+    rules: {
+      // Layers point down only: core, stats and time never import metrics or analysis.
+      "no-restricted-imports": ["error", { patterns: ["node:*", "**/metrics/**", "**/analysis/**", "**/schemas/**", "zod"] }],
+    },
+  },
+  {
+    files: ["src/metrics/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["node:*", "**/analysis/**", "**/schemas/**", "zod"] }],
+    },
+  },
+  {
+    files: ["src/analysis/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["node:*", "**/schemas/**", "zod"] }],
+    },
+  },
+  {
+    files: ["scripts/**/*.mjs", "scripts/**/*.ts", "bench/**/*.ts", "examples/**/*.ts"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", performance: "readonly" } },
+  },
+);

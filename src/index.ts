@@ -1,0 +1,46 @@
+/**
+ * cx-metrics: contact-center and customer-experience metrics with exact definitions, honest
+ * uncertainty and mergeable folds.
+ *
+ * @packageDocumentation
+ */
+export { CxMetricsError, describeValue, type CxMetricsErrorCode, type CxMetricsErrorDetails } from "./core/errors.ts";
+export { fold, foldInto, type Accessor, type Metric } from "./core/metric.ts";
+export type { IntegerRange, OnInvalid } from "./core/options.ts";
+export type { SurveyResponse } from "./core/records.ts";
+
+export { normalCdf, normalPdf, normalQuantile } from "./stats/normal.ts";
+export type { Interval } from "./stats/interval.ts";
+export { proportionInterval, type ProportionIntervalMethod, type ProportionIntervalOptions, type ShareEstimate } from "./stats/proportion.ts";
+export {
+  netScoreInterval,
+  type NetScoreCounts,
+  type NetScoreEstimate,
+  type NetScoreIntervalMethod,
+  type NetScoreIntervalOptions,
+} from "./stats/net-score.ts";
+
+export { toEpochMs, type Instant } from "./time/instant.ts";
+
+export type { Band, RatingCount, RatingExclusions, RatingState } from "./metrics/rating-types.ts";
+export { bandOf, contactCenterNpsBands } from "./metrics/bands.ts";
+export {
+  compareNps,
+  nps,
+  npsCategory,
+  npsMetric,
+  npsSampleSize,
+  type CompareNpsOptions,
+  type NpsAnswer,
+  type NpsCategory,
+  type NpsComparison,
+  type NpsCounts,
+  type NpsOptions,
+  type NpsResult,
+  type NpsSampleSizeOptions,
+} from "./metrics/nps.ts";
+export { csat, csatCategory, csatMetric, type CsatOptions, type CsatResult, type RatingAnswer } from "./metrics/csat.ts";
+export { ces, cesCategory, cesMetric, type CesOptions, type CesResult, type CesVersion } from "./metrics/ces.ts";
+
+export { groupBy, groupStates } from "./analysis/group-by.ts";
+export { surveyComments, type SurveyComment, type SurveyCommentsOptions } from "./analysis/comments.ts";

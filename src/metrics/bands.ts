@@ -1,0 +1,65 @@
+import { CxMetricsError } from "../core/errors.ts";
+import type { Band } from "./rating-types.ts";
+
+/**
+ * NPS bands often quoted for contact centers: below 30 poor, 30 up to 50 good, 50 and above excellent.
+ * An interpretation aid, not a standard: pass your own industry's bands instead where you have them.
+ * Nothing in cx-metrics applies bands unless you pass them (`nps(x, { bands: contactCenterNpsBands })`).
+ *
+ * @example
+ * ```ts
+ * nps([10, 10, 9, 7], { bands: contactCenterNpsBands }).band;
+ * // => "excellent"
+ * ```
+ */
+export const contactCenterNpsBands: readonly Band[] = Object.freeze([
+  Object.freeze({ from: -100, label: "poor" }),
+  Object.freeze({ from: 30, label: "good" }),
+  Object.freeze({ from: 50, label: "excellent" }),
+]);
+
+/**
+ * The label of the band `value` falls in: the band with the largest `from` that is ≤ `value`.
+ *
+ * Edge cases: `null` value, or a value below every band, gives `null`.
+ *
+ * @example
+ * ```ts
+ * bandOf(42, contactCenterNpsBands);
+ * // => "good"
+ * ```
+ */
+export function bandOf(value: number | null, bands: readonly Band[]): string | null {
+  if (value === null) return null;
+  let label: string | null = null;
+  for (const band of bands) {
+    if (band.from <= value) label = band.label;
+    else break;
+  }
+  return label;
+}
+
+/** Checks `bands` (sorted by strictly increasing finite `from`, string labels); returns it or `undefined`. */
+export function checkBands(fn: string, bands: unknown): readonly Band[] | undefined {
+  if (bands === undefined) return undefined;
+  const ok =
+    Array.isArray(bands) &&
+    bands.every(
+      (b: unknown, i: number) =>
+        typeof b === "object" &&
+        b !== null &&
+        Number.isFinite((b as Band).from) &&
+        typeof (b as Band).label === "string" &&
+        (i === 0 || (bands[i - 1] as Band).from < (b as Band).from),
+    );
+  if (!ok) {
+    throw new CxMetricsError({
+      code: "INVALID_OPTION",
+      fn,
+      field: "bands",
+      value: bands,
+      expected: "an array of { from: number, label: string } sorted by strictly increasing finite from",
+    });
+  }
+  return bands as readonly Band[];
+}

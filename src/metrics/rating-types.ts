@@ -1,0 +1,84 @@
+/**
+ * The fold state shared by the rating-scale metrics (NPS, CSAT, CES): a weighted histogram.
+ *
+ * `counts[k]` is the sum of weights of answers `min + k` (the number of answers when unweighted); the
+ * last slot, `counts[counts.length - 1]`, is the sum of squared weights, for the effective sample
+ * size. `compensation` holds Neumaier correction terms for each slot (all zero when unweighted, where
+ * every sum is an exact integer). States are plain data: merge them with the metric's `merge`, send
+ * them to workers with `structuredClone` or `postMessage`.
+ *
+ * @example
+ * ```ts
+ * const metric = npsMetric();
+ * const state: RatingState = metric.init();
+ * metric.add(state, 9);
+ * state.counts[9]; // => 1
+ * ```
+ */
+export interface RatingState {
+  /** The scale's lowest point; `counts[0]` belongs to it. */
+  readonly min: number;
+  /** Weighted count per scale point, then the sum of squared weights. */
+  readonly counts: Float64Array;
+  /** Compensation terms of `counts` (Neumaier summation). */
+  readonly compensation: Float64Array;
+  /** Valid answers folded in (not weighted). */
+  responses: number;
+  /** Missing answers (`null` or `undefined`) seen. */
+  missing: number;
+  /** Invalid answers skipped (only with `onInvalid: "skip"`). */
+  invalidValue: number;
+  /** Answers skipped for an invalid weight (only with `onInvalid: "skip"`). */
+  invalidWeight: number;
+}
+
+/**
+ * What a rating metric left out, by reason. Missing answers are always excluded and counted; invalid
+ * ones are counted only under `onInvalid: "skip"` (otherwise they throw).
+ *
+ * @example
+ * ```ts
+ * nps([10, null, 11], { onInvalid: "skip" }).excluded;
+ * // => { missing: 1, invalidValue: 1, invalidWeight: 0 }
+ * ```
+ */
+export interface RatingExclusions {
+  /** `null` or `undefined` answers. */
+  readonly missing: number;
+  /** Answers that are not an integer on the scale (not a number, NaN, 7.5, 11, ...). */
+  readonly invalidValue: number;
+  /** Answers whose weight is not a finite number > 0. */
+  readonly invalidWeight: number;
+}
+
+/**
+ * One bar of a rating distribution.
+ *
+ * @example
+ * ```ts
+ * nps([10, 10, 3]).distribution[10];
+ * // => { value: 10, count: 2 }
+ * ```
+ */
+export interface RatingCount {
+  /** The scale point. */
+  readonly value: number;
+  /** Its (weighted) count. */
+  readonly count: number;
+}
+
+/**
+ * A label for a range of a headline number, e.g. `{ from: 50, label: "excellent" }`: the band applies
+ * from `from` (inclusive) up to the next band's `from`.
+ *
+ * @example
+ * ```ts
+ * const bands: readonly Band[] = [{ from: -100, label: "poor" }, { from: 30, label: "good" }, { from: 50, label: "excellent" }];
+ * ```
+ */
+export interface Band {
+  /** Lower bound, inclusive. */
+  readonly from: number;
+  /** The label shown for values in the band. */
+  readonly label: string;
+}
