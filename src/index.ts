@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { CxMetricsError, describeValue, type CxMetricsErrorCode, type CxMetricsErrorDetails } from "./core/errors.ts";
+export { CxMetricsError, describeValue, type CxMetricsErrorCode, type CxMetricsErrorDetails, type CxMetricsIssue } from "./core/errors.ts";
 export { fold, foldInto, type Accessor, type Metric } from "./core/metric.ts";
 export type { IntegerRange, OnInvalid } from "./core/options.ts";
 export type { SurveyResponse } from "./core/records.ts";

@@ -30,6 +30,27 @@ export interface CxMetricsErrorDetails {
   readonly index?: number | undefined;
   /** The offending value, as received. */
   readonly value?: unknown;
+  /** Every problem found, when a validation found several (the first is the one the message names). */
+  readonly issues?: readonly CxMetricsIssue[];
+}
+
+/**
+ * One problem found while validating many records at once (`cx-metrics/schemas`).
+ *
+ * @example
+ * ```ts
+ * const issue: CxMetricsIssue = { index: 3, field: "nps", value: 11, expected: "an integer from 0 to 10" };
+ * ```
+ */
+export interface CxMetricsIssue {
+  /** Index of the record, or `null` when the input as a whole is at fault. */
+  readonly index: number | null;
+  /** The field at fault, dotted for nested fields. */
+  readonly field: string;
+  /** The offending value. */
+  readonly value: unknown;
+  /** What was expected. */
+  readonly expected: string;
 }
 
 /**
@@ -63,6 +84,8 @@ export class CxMetricsError extends Error {
   readonly value: unknown;
   /** What was expected. */
   readonly expected: string;
+  /** Every problem found; a single entry for errors about one value. */
+  readonly issues: readonly CxMetricsIssue[];
 
   /** Builds the error and its message from its parts. */
   constructor(details: CxMetricsErrorDetails) {
@@ -74,13 +97,15 @@ export class CxMetricsError extends Error {
     this.field = details.field;
     this.value = details.value;
     this.expected = details.expected;
+    this.issues = details.issues ?? [{ index: this.index, field: this.field, value: this.value, expected: this.expected }];
   }
 }
 
 function formatErrorMessage(details: CxMetricsErrorDetails): string {
   const subject = details.code === "INVALID_OPTION" ? `option "${details.field}"` : details.field;
   const where = details.index === undefined ? "" : ` at index ${details.index}`;
-  return `${details.fn}: ${subject}${where} is ${describeValue(details.value)}; expected ${details.expected}`;
+  const more = details.issues !== undefined && details.issues.length > 1 ? ` (and ${details.issues.length - 1} more: see error.issues)` : "";
+  return `${details.fn}: ${subject}${where} is ${describeValue(details.value)}; expected ${details.expected}${more}`;
 }
 
 /** A short, readable rendering of any value for an error message. */

@@ -1,0 +1,88 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { CxMetricsError, ces, cesCategory } from "../../src/index.ts";
+import { close, hasNaN } from "../helpers.ts";
+
+describe("ces", () => {
+  it("CES 2.0 by hand: [7, 6, 4, 2] is 2 easy, 1 neutral, 1 difficult", () => {
+    const r = ces([7, 6, 4, 2]);
+    expect([r.version, r.higherIsEasier]).toEqual([2, true]);
+    expect([r.easy, r.neutral, r.difficult, r.total]).toEqual([2, 1, 1, 4]);
+    expect([r.easyShare, r.neutralShare, r.difficultShare, r.netEasy]).toEqual([50, 25, 25, 25]);
+    expect(r.mean).toBe(4.75);
+    // net easy variance .5 + .25 - .25² = .6875
+    expect(close(r.netEasyStandardError, 100 * Math.sqrt(0.6875 / 4), 1e-12)).toBe(true);
+  });
+
+  it("CES 1.0 by hand: lower is easier, 1-2 easy, 4-5 difficult", () => {
+    const r = ces([1, 2, 5], { version: 1 });
+    expect([r.version, r.higherIsEasier]).toEqual([1, false]);
+    expect([r.easy, r.neutral, r.difficult]).toEqual([2, 0, 1]);
+    expect(r.easyShare).toBeCloseTo(200 / 3, 12);
+    expect(r.netEasy).toBeCloseTo(100 / 3, 12);
+    expect(r.mean).toBeCloseTo(8 / 3, 12);
+    expect(() => ces([6], { version: 1 })).toThrow("ces: rating at index 0 is 6; expected an integer from 1 to 5");
+  });
+
+  it("takes custom scales and ranges, and checks them", () => {
+    const r = ces([10, 8, 3], { scale: { min: 1, max: 10 }, easy: { min: 8, max: 10 }, difficult: { min: 1, max: 4 } });
+    expect([r.easy, r.difficult]).toEqual([2, 1]);
+    expect(() => ces([], { easy: { min: 3, max: 7 } })).toThrow(/do not overlap/);
+    expect(() => ces([], { version: 3 as never })).toThrow(/option "version"/);
+    expect(() => ces([], { scale: { min: 1, max: 5 } })).toThrow(CxMetricsError);
+  });
+
+  it("empty and missing input", () => {
+    const r = ces([null, undefined]);
+    expect([r.total, r.mean, r.netEasy, r.easyShareInterval, r.netEasyInterval, r.band]).toEqual([0, null, null, null, null, null]);
+    expect(r.excluded.missing).toBe(2);
+    expect(hasNaN(r)).toBe(false);
+  });
+
+  it("classifies one rating", () => {
+    expect([cesCategory(7), cesCategory(4), cesCategory(3)]).toEqual(["easy", "neutral", "difficult"]);
+    expect([cesCategory(2, { version: 1 }), cesCategory(3, { version: 1 }), cesCategory(4, { version: 1 })]).toEqual(["easy", "neutral", "difficult"]);
+    expect(cesCategory(undefined)).toBeNull();
+  });
+});
+
+describe("ces properties", () => {
+  const v1 = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 150 });
+
+  test.prop([v1])("direction: CES 1.0 equals a higher-is-easier 1-5 scale on reversed answers", (xs) => {
+    const native = ces(xs, { version: 1 });
+    const reversed = ces(
+      xs.map((x) => 6 - x),
+      { scale: { min: 1, max: 5 }, easy: { min: 4, max: 5 }, difficult: { min: 1, max: 2 } },
+    );
+    expect(reversed.higherIsEasier).toBe(true);
+    expect(close(native.easyShare, reversed.easyShare, 1e-12)).toBe(true);
+    expect(close(native.netEasy, reversed.netEasy, 1e-12)).toBe(true);
+    expect(close(native.mean, 6 - reversed.mean!, 1e-12)).toBe(true);
+  });
+
+  test.prop([fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 150 })])("shares add to 100, net easy within range, brute force agrees", (xs) => {
+    const r = ces(xs);
+    expect(r.easyShare! + r.neutralShare! + r.difficultShare!).toBeCloseTo(100, 9);
+    expect(close(r.netEasy, (100 * (xs.filter((x) => x >= 5).length - xs.filter((x) => x <= 3).length)) / xs.length, 1e-12)).toBe(true);
+    expect(r.netEasyInterval!.lower).toBeGreaterThanOrEqual(-100);
+    expect(r.netEasyInterval!.upper).toBeLessThanOrEqual(100);
+    expect(r.easyShareInterval!.lower).toBeLessThanOrEqual(r.easyShare! + 1e-9);
+  });
+
+  test.prop([fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 150 }), fc.nat()])("an easier answer never lowers net easy or the mean", (xs, at) => {
+    const i = at % xs.length;
+    const easier = xs.slice();
+    easier[i] = Math.min(7, xs[i]! + 1);
+    expect(ces(easier).netEasy!).toBeGreaterThanOrEqual(ces(xs).netEasy!);
+    expect(ces(easier).mean!).toBeGreaterThanOrEqual(ces(xs).mean! - 1e-12);
+  });
+
+  test.prop([v1.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })))])(
+    "order does not matter; weights of 1 equal none",
+    ([xs, ys]) => {
+      expect(ces(ys, { version: 1 })).toEqual(ces(xs, { version: 1 }));
+      expect(ces(xs, { version: 1, weight: () => 1 })).toEqual(ces(xs, { version: 1 }));
+    },
+  );
+});

@@ -1,0 +1,92 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { CxMetricsError, csat, csatCategory } from "../../src/index.ts";
+import { bisectWilson, close, hasNaN, referenceZ } from "../helpers.ts";
+
+describe("csat", () => {
+  it("top-two-box share and mean by hand: [5, 4, 4, 2, 1]", () => {
+    const r = csat([5, 4, 4, 2, 1]);
+    expect(r.score).toBe(60);
+    expect([r.satisfied, r.total, r.responses]).toEqual([3, 5, 5]);
+    expect(r.mean).toBeCloseTo(3.2, 12);
+    // deviations 1.8, .8, .8, -1.2, -2.2: squares sum to 10.8, plug-in variance 2.16
+    expect(close(r.meanStandardError, Math.sqrt(2.16 / 5), 1e-12)).toBe(true);
+    expect(close(r.meanInterval!.upper, Math.min(5, 3.2 + 1.959963984540054 * Math.sqrt(2.16 / 5)), 1e-12)).toBe(true);
+    const [lower, upper] = bisectWilson(3, 5, referenceZ(95));
+    expect(Math.abs(r.interval!.lower - lower)).toBeLessThan(1e-7);
+    expect(Math.abs(r.interval!.upper - upper)).toBeLessThan(1e-7);
+    expect(close(r.standardError, 100 * Math.sqrt(0.24 / 5), 1e-12)).toBe(true);
+  });
+
+  it("follows the scale: top-two-box on 1-10 is 9-10; thresholds are options", () => {
+    expect(csat([10, 9, 8, 1], { scale: { min: 1, max: 10 } }).score).toBe(50);
+    expect(csat([10, 9, 8, 1], { scale: { min: 1, max: 10 }, satisfiedMin: 8 }).score).toBe(75);
+    expect(csat([7, 6, 5, 5], { scale: { min: 1, max: 7 }, satisfiedMin: 5 }).score).toBe(100);
+    expect(csat([5, 4, 3], { satisfiedMin: 5 }).score).toBeCloseTo(100 / 3, 12);
+  });
+
+  it("handles missing, invalid, empty, weights and bands", () => {
+    expect(csat([5, null, 1]).excluded.missing).toBe(1);
+    expect(() => csat([5, 0])).toThrow("csat: rating at index 1 is 0; expected an integer from 1 to 5");
+    expect(() => csat([5], { satisfiedMin: 6 })).toThrow(CxMetricsError);
+    expect(() => csat([5], { interval: "exact" as never })).toThrow(/option "interval"/);
+    expect(csat([5, 6, 4.5], { onInvalid: "skip" }).excluded.invalidValue).toBe(2);
+    const empty = csat([]);
+    expect([empty.score, empty.mean, empty.interval, empty.meanInterval, empty.total]).toEqual([null, null, null, null, 0]);
+    expect(hasNaN(empty)).toBe(false);
+    const weighted = csat([5, 1], { weight: (_, i) => (i === 0 ? 3 : 1) });
+    expect(weighted.score).toBe(75);
+    expect(weighted.mean).toBe(4);
+    expect(csat([5, 5, 1], { bands: [{ from: 0, label: "low" }, { from: 60, label: "ok" }] }).band).toBe("ok");
+  });
+
+  it("classifies one rating", () => {
+    expect([csatCategory(4), csatCategory(3), csatCategory(null)]).toEqual(["satisfied", "unsatisfied", null]);
+    expect(() => csatCategory(6)).toThrow("csatCategory: rating is 6; expected an integer from 1 to 5");
+  });
+});
+
+const rating = fc.integer({ min: 1, max: 5 });
+const ratings = fc.array(rating, { minLength: 1, maxLength: 200 });
+
+describe("csat properties", () => {
+  test.prop([fc.array(fc.oneof(rating, fc.constant(null)), { maxLength: 200 })])("score within 0..100, mean within the scale, no NaN, brute force agrees", (xs) => {
+    const r = csat(xs);
+    const valid = xs.filter((x): x is number => x !== null);
+    expect(r.total).toBe(valid.length);
+    if (valid.length === 0) {
+      expect(r.score).toBeNull();
+      return;
+    }
+    expect(close(r.score, (100 * valid.filter((x) => x >= 4).length) / valid.length, 1e-12)).toBe(true);
+    expect(close(r.mean, valid.reduce((a, b) => a + b, 0) / valid.length, 1e-12)).toBe(true);
+    expect(r.mean!).toBeGreaterThanOrEqual(1);
+    expect(r.mean!).toBeLessThanOrEqual(5);
+    expect(r.interval!.lower).toBeLessThanOrEqual(r.score! + 1e-9);
+    expect(r.score!).toBeLessThanOrEqual(r.interval!.upper + 1e-9);
+    expect(hasNaN(r)).toBe(false);
+  });
+
+  test.prop([ratings.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })))])(
+    "order does not matter",
+    ([xs, ys]) => {
+      expect(csat(ys)).toEqual(csat(xs));
+    },
+  );
+
+  test.prop([ratings, fc.nat()])("raising one rating never lowers the score or the mean", (xs, at) => {
+    const i = at % xs.length;
+    const raised = xs.slice();
+    raised[i] = Math.min(5, xs[i]! + 1);
+    expect(csat(raised).score!).toBeGreaterThanOrEqual(csat(xs).score!);
+    expect(csat(raised).mean!).toBeGreaterThanOrEqual(csat(xs).mean! - 1e-12);
+  });
+
+  test.prop([ratings])("duplicating keeps the score and narrows the intervals; weights of 1 equal none", (xs) => {
+    const a = csat(xs);
+    const b = csat([...xs, ...xs]);
+    expect(b.score).toBeCloseTo(a.score!, 9);
+    expect(b.interval!.upper - b.interval!.lower).toBeLessThan(a.interval!.upper - a.interval!.lower);
+    expect(csat(xs, { weight: () => 1 })).toEqual(a);
+  });
+});

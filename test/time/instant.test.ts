@@ -1,0 +1,47 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { CxMetricsError, toEpochMs } from "../../src/index.ts";
+
+describe("toEpochMs", () => {
+  it("reads Dates, epoch ms and ISO strings with offsets", () => {
+    expect(toEpochMs(0)).toBe(0);
+    expect(toEpochMs(new Date(86_400_000))).toBe(86_400_000);
+    expect(toEpochMs("1970-01-01T00:00:00Z")).toBe(0);
+    expect(toEpochMs("1970-01-01T05:30:00+05:30")).toBe(0);
+    expect(toEpochMs("1969-12-31T19:00-05:00")).toBe(0);
+    expect(toEpochMs("1970-01-01T00:00:01.5Z")).toBe(1500);
+    expect(toEpochMs("1970-01-01T00:00:00.123456789Z")).toBe(123);
+    expect(toEpochMs("2024-02-29T12:00:00+0100")).toBe(Date.UTC(2024, 1, 29, 11));
+  });
+
+  it.each([
+    "2026-03-01T09:30:00", // no offset: its meaning would depend on the machine
+    "2026-02-29T00:00Z", // not a leap year
+    "2026-04-31T00:00Z",
+    "2026-01-01T24:00Z",
+    "2026-13-01T00:00Z",
+    "2026-01-01",
+    "yesterday",
+    "",
+  ])("rejects %j", (s) => {
+    expect(() => toEpochMs(s)).toThrow(CxMetricsError);
+  });
+
+  it("rejects invalid Dates, non-finite numbers and other types, naming the field and index", () => {
+    expect(() => toEpochMs(new Date(Number.NaN))).toThrow("toEpochMs: instant is an invalid Date");
+    expect(() => toEpochMs(Number.NaN, "frt", "created", 4)).toThrow("frt: created at index 4 is NaN");
+    expect(() => toEpochMs({} as never)).toThrow(CxMetricsError);
+  });
+
+  test.prop([fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9998-12-31T23:59:59Z"), noInvalidDate: true }), fc.integer({ min: -14 * 60, max: 14 * 60 })])(
+    "round-trips any instant written with any offset",
+    (date, offsetMinutes) => {
+      const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 23);
+      const sign = offsetMinutes < 0 ? "-" : "+";
+      const abs = Math.abs(offsetMinutes);
+      const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+      expect(toEpochMs(local + offset)).toBe(date.getTime());
+      expect(toEpochMs(date.toISOString())).toBe(date.getTime());
+    },
+  );
+});
