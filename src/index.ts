@@ -3,6 +3,7 @@
  * uncertainty and mergeable folds.
  *
  * @packageDocumentation
+ * @module cx-metrics
  */
 export { CxMetricsError, describeValue, type CxMetricsErrorCode, type CxMetricsErrorDetails, type CxMetricsIssue } from "./core/errors.ts";
 export { fold, foldInto, type Accessor, type Metric } from "./core/metric.ts";

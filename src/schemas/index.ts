@@ -4,6 +4,7 @@
  * dependency); import it as `cx-metrics/schemas`.
  *
  * @packageDocumentation
+ * @module cx-metrics/schemas
  */
 import * as z from "zod";
 import { CxMetricsError, toEpochMs, type CxMetricsIssue, type IntegerRange, type SurveyResponse } from "cx-metrics";
@@ -122,9 +123,38 @@ export function surveyResponseSchema(options: SurveyResponseSchemaOptions = {}):
  * const outcome: SafeParseSurveyResponsesResult = safeParseSurveyResponses([]);
  * ```
  */
-export type SafeParseSurveyResponsesResult =
-  | { readonly success: true; readonly data: ParsedSurveyResponse[] }
-  | { readonly success: false; readonly error: CxMetricsError };
+export type SafeParseSurveyResponsesResult = SafeParseSuccess | SafeParseFailure;
+
+/**
+ * A successful {@link safeParseSurveyResponses}.
+ *
+ * @example
+ * ```ts
+ * const ok: SafeParseSuccess = { success: true, data: [] };
+ * ```
+ */
+export interface SafeParseSuccess {
+  /** Always `true`. */
+  readonly success: true;
+  /** The parsed records. */
+  readonly data: ParsedSurveyResponse[];
+}
+
+/**
+ * A failed {@link safeParseSurveyResponses}.
+ *
+ * @example
+ * ```ts
+ * const outcome = safeParseSurveyResponses([{ nps: 11 }]);
+ * if (!outcome.success) console.log(outcome.error.issues);
+ * ```
+ */
+export interface SafeParseFailure {
+  /** Always `false`. */
+  readonly success: false;
+  /** The error {@link parseSurveyResponses} would have thrown; `issues` lists every problem. */
+  readonly error: CxMetricsError;
+}
 
 /**
  * Validates raw survey responses (parsed JSON, CSV rows made objects, ...) without throwing.
@@ -169,7 +199,7 @@ export function safeParseSurveyResponses(raw: unknown, options: SurveyResponseSc
  * Validates raw survey responses and returns them typed, with `respondedAt` as epoch milliseconds.
  * Run it once at the boundary; the metrics then fold the clean records with no schema work per record.
  *
- * @throws {@link CxMetricsError} `INVALID_RECORD` naming the first bad record and field; `issues` lists
+ * @throws {@link cx-metrics!CxMetricsError} `INVALID_RECORD` naming the first bad record and field; `issues` lists
  * every problem. `INVALID_INPUT` when `raw` is not an array.
  * @example
  * ```ts

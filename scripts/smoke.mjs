@@ -1,0 +1,66 @@
+// Smoke test of the packed tarball: what a user installs, loaded with `import` and with `require`.
+// Run after `npm run build` (npm test does). Uses only the repo's own node_modules: no network.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const work = join(root, ".tmp", "smoke");
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8" }));
+const tarball = join(work, packed[0].filename);
+console.log(`smoke: packed ${packed[0].filename} (${packed[0].entryCount} files, ${packed[0].size} bytes)`);
+
+/** A project with cx-metrics installed from the tarball, and zod only when asked. */
+function project(name, withZod) {
+  const dir = join(work, name);
+  const modules = join(dir, "node_modules");
+  mkdirSync(modules, { recursive: true });
+  execFileSync("tar", ["-xzf", tarball, "-C", dir]);
+  cpSync(join(dir, "package"), join(modules, "cx-metrics"), { recursive: true });
+  rmSync(join(dir, "package"), { recursive: true });
+  if (withZod) symlinkSync(join(root, "node_modules", "zod"), join(modules, "zod"), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true }));
+  return dir;
+}
+
+const checks = `
+  const scored = nps([10, 9, 7, 3]);
+  if (scored.score !== 25) throw new Error("nps([10, 9, 7, 3]).score is " + scored.score);
+  let caught;
+  try { nps([11]); } catch (e) { caught = e; }
+  if (!(caught instanceof CxMetricsError) || caught.index !== 0) throw new Error("expected a CxMetricsError at index 0");
+`;
+const schemaChecks = `
+  let parseError;
+  try { parseSurveyResponses([{ nps: 12 }]); } catch (e) { parseError = e; }
+  if (!(parseError instanceof CxMetricsError)) throw new Error("schemas must throw the same CxMetricsError class as the core");
+  const [row] = parseSurveyResponses([{ nps: 9, respondedAt: "1970-01-01T00:00:01Z" }]);
+  if (row.respondedAt !== 1000 || nps([row], { value: (r) => r.nps }).score !== 100) throw new Error("parsed rows do not fold");
+`;
+
+const full = project("full", true);
+writeFileSync(
+  join(full, "esm.mjs"),
+  `import { nps, CxMetricsError } from "cx-metrics";\nimport { parseSurveyResponses } from "cx-metrics/schemas";\n${checks}${schemaChecks}console.log("smoke: import ok");\n`,
+);
+writeFileSync(
+  join(full, "cjs.cjs"),
+  `const { nps, CxMetricsError } = require("cx-metrics");\nconst { parseSurveyResponses } = require("cx-metrics/schemas");\n${checks}${schemaChecks}console.log("smoke: require ok");\n`,
+);
+// Without zod installed, the core still loads: only cx-metrics/schemas needs it.
+const bare = project("bare", false);
+writeFileSync(join(bare, "esm.mjs"), `import { nps, CxMetricsError } from "cx-metrics";\n${checks}console.log("smoke: import without zod ok");\n`);
+writeFileSync(join(bare, "cjs.cjs"), `const { nps, CxMetricsError } = require("cx-metrics");\n${checks}console.log("smoke: require without zod ok");\n`);
+
+for (const [dir, file] of [
+  [full, "esm.mjs"],
+  [full, "cjs.cjs"],
+  [bare, "esm.mjs"],
+  [bare, "cjs.cjs"],
+]) {
+  process.stdout.write(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" }));
+}
+rmSync(work, { recursive: true, force: true });
