@@ -6,7 +6,7 @@ import { checkNetScoreMethod, netScoreEstimate, type NetScoreIntervalMethod } fr
 import { shareEstimate, zForLevel } from "../stats/proportion.ts";
 import { bandOf, checkBands } from "./bands.ts";
 import type { RatingAnswer } from "./csat.ts";
-import { distribution, exclusions, meanEstimate, ratingFold, sumRange, summarize } from "./internal/rating.ts";
+import { distribution, exclusions, meanEstimate, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
 /**
@@ -173,44 +173,39 @@ export function cesMetric<T = RatingAnswer>(options: CesOptions<T> = {}): Metric
   const method = checkNetScoreMethod(name, options.interval ?? "adjusted-wald");
   const bands = checkBands(name, options.bands);
   const z = zForLevel(level);
-  const core = ratingFold<T>({ name, field: "rating", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid });
-  return {
-    name,
-    ...core,
-    result(state: RatingState): CesResult {
-      const summary = summarize(state);
-      const easyCount = sumRange(summary, easy.min, easy.max);
-      const difficultCount = sumRange(summary, difficult.min, difficult.max);
-      const total = summary.total;
-      const n = summary.effectiveSize;
-      const mean = meanEstimate(summary, scale, z, level);
-      const net = total > 0 ? netScoreEstimate(easyCount, difficultCount, total, n, z, level, method) : null;
-      const easyShare = total > 0 ? shareEstimate(easyCount / total, n, z, level, "wilson") : null;
-      return {
-        version,
-        higherIsEasier,
-        mean: mean === null ? null : mean.mean,
-        meanStandardError: mean === null ? null : mean.standardError,
-        meanInterval: mean === null ? null : mean.interval,
-        easy: easyCount,
-        neutral: total - easyCount - difficultCount,
-        difficult: difficultCount,
-        total,
-        responses: summary.responses,
-        effectiveSize: n,
-        easyShare: easyShare === null ? null : easyShare.share,
-        neutralShare: total > 0 ? (100 * (total - easyCount - difficultCount)) / total : null,
-        difficultShare: total > 0 ? (100 * difficultCount) / total : null,
-        easyShareInterval: easyShare === null ? null : (easyShare.interval as Interval<"wilson">),
-        netEasy: net === null ? null : net.score,
-        netEasyStandardError: net === null ? null : net.standardError,
-        netEasyInterval: net === null ? null : net.interval,
-        band: bands === undefined || mean === null ? null : bandOf(mean.mean, bands),
-        distribution: distribution(summary),
-        excluded: exclusions(state),
-      };
-    },
-  };
+  return new RatingMetric<T, CesResult>({ name, field: "rating", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid }, (state: RatingState): CesResult => {
+    const summary = summarize(state);
+    const easyCount = sumRange(summary, easy.min, easy.max);
+    const difficultCount = sumRange(summary, difficult.min, difficult.max);
+    const total = summary.total;
+    const n = summary.effectiveSize;
+    const mean = meanEstimate(summary, scale, z, level);
+    const net = total > 0 ? netScoreEstimate(easyCount, difficultCount, total, n, z, level, method) : null;
+    const easyShare = total > 0 ? shareEstimate(easyCount / total, n, z, level, "wilson") : null;
+    return {
+      version,
+      higherIsEasier,
+      mean: mean === null ? null : mean.mean,
+      meanStandardError: mean === null ? null : mean.standardError,
+      meanInterval: mean === null ? null : mean.interval,
+      easy: easyCount,
+      neutral: total - easyCount - difficultCount,
+      difficult: difficultCount,
+      total,
+      responses: summary.responses,
+      effectiveSize: n,
+      easyShare: easyShare === null ? null : easyShare.share,
+      neutralShare: total > 0 ? (100 * (total - easyCount - difficultCount)) / total : null,
+      difficultShare: total > 0 ? (100 * difficultCount) / total : null,
+      easyShareInterval: easyShare === null ? null : (easyShare.interval as Interval<"wilson">),
+      netEasy: net === null ? null : net.score,
+      netEasyStandardError: net === null ? null : net.standardError,
+      netEasyInterval: net === null ? null : net.interval,
+      band: bands === undefined || mean === null ? null : bandOf(mean.mean, bands),
+      distribution: distribution(summary),
+      excluded: exclusions(state),
+    };
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { checkLevel, checkScale, checkScalePoint, type IntegerRange, type OnInva
 import type { Interval } from "../stats/interval.ts";
 import { shareEstimate, zForLevel, type ProportionIntervalMethod } from "../stats/proportion.ts";
 import { bandOf, checkBands } from "./bands.ts";
-import { distribution, exclusions, meanEstimate, ratingFold, sumRange, summarize } from "./internal/rating.ts";
+import { distribution, exclusions, meanEstimate, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
 /** One rating as read from the input: an integer on the scale, or `null`/`undefined` when not answered. */
@@ -117,34 +117,29 @@ export function csatMetric<T = RatingAnswer>(options: CsatOptions<T> = {}): Metr
   }
   const bands = checkBands(name, options.bands);
   const z = zForLevel(level);
-  const core = ratingFold<T>({ name, field: "rating", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid });
-  return {
-    name,
-    ...core,
-    result(state: RatingState): CsatResult {
-      const summary = summarize(state);
-      const satisfied = sumRange(summary, satisfiedMin, scale.max);
-      const total = summary.total;
-      const share = total > 0 ? shareEstimate(satisfied / total, summary.effectiveSize, z, level, method) : null;
-      const mean = meanEstimate(summary, scale, z, level);
-      const score = share === null ? null : share.share;
-      return {
-        score,
-        satisfied,
-        total,
-        responses: summary.responses,
-        effectiveSize: summary.effectiveSize,
-        standardError: share === null ? null : share.standardError,
-        interval: share === null ? null : share.interval,
-        mean: mean === null ? null : mean.mean,
-        meanStandardError: mean === null ? null : mean.standardError,
-        meanInterval: mean === null ? null : mean.interval,
-        band: bands === undefined ? null : bandOf(score, bands),
-        distribution: distribution(summary),
-        excluded: exclusions(state),
-      };
-    },
-  };
+  return new RatingMetric<T, CsatResult>({ name, field: "rating", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid }, (state: RatingState): CsatResult => {
+    const summary = summarize(state);
+    const satisfied = sumRange(summary, satisfiedMin, scale.max);
+    const total = summary.total;
+    const share = total > 0 ? shareEstimate(satisfied / total, summary.effectiveSize, z, level, method) : null;
+    const mean = meanEstimate(summary, scale, z, level);
+    const score = share === null ? null : share.share;
+    return {
+      score,
+      satisfied,
+      total,
+      responses: summary.responses,
+      effectiveSize: summary.effectiveSize,
+      standardError: share === null ? null : share.standardError,
+      interval: share === null ? null : share.interval,
+      mean: mean === null ? null : mean.mean,
+      meanStandardError: mean === null ? null : mean.standardError,
+      meanInterval: mean === null ? null : mean.interval,
+      band: bands === undefined ? null : bandOf(score, bands),
+      distribution: distribution(summary),
+      excluded: exclusions(state),
+    };
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkNetScoreMethod, netScoreEstimate, netScoreVariance, adjustedShares
 import { normalCdf } from "../stats/normal.ts";
 import { zForLevel } from "../stats/proportion.ts";
 import { bandOf, checkBands } from "./bands.ts";
-import { distribution, exclusions, ratingFold, sumRange, summarize } from "./internal/rating.ts";
+import { distribution, exclusions, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
 /** One NPS answer as read from the input: a score, or `null`/`undefined` when the question was not answered. */
@@ -141,37 +141,32 @@ export function npsMetric<T = NpsAnswer>(options: NpsOptions<T> = {}): Metric<T,
   const method = checkNetScoreMethod(name, options.interval ?? "adjusted-wald");
   const bands = checkBands(name, options.bands);
   const z = zForLevel(level);
-  const core = ratingFold<T>({ name, field: "score", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid });
-  return {
-    name,
-    ...core,
-    result(state: RatingState): NpsResult {
-      const summary = summarize(state);
-      const promoters = sumRange(summary, promoterMin, scale.max);
-      const detractors = sumRange(summary, scale.min, detractorMax);
-      const passives = sumRange(summary, detractorMax + 1, promoterMin - 1);
-      const total = summary.total;
-      const estimate = total > 0 ? netScoreEstimate(promoters, detractors, total, summary.effectiveSize, z, level, method) : null;
-      const score = estimate === null ? null : estimate.score;
-      return {
-        score,
-        promoters,
-        passives,
-        detractors,
-        total,
-        responses: summary.responses,
-        effectiveSize: summary.effectiveSize,
-        promoterShare: total > 0 ? (100 * promoters) / total : null,
-        passiveShare: total > 0 ? (100 * passives) / total : null,
-        detractorShare: total > 0 ? (100 * detractors) / total : null,
-        standardError: estimate === null ? null : estimate.standardError,
-        interval: estimate === null ? null : estimate.interval,
-        band: bands === undefined ? null : bandOf(score, bands),
-        distribution: distribution(summary),
-        excluded: exclusions(state),
-      };
-    },
-  };
+  return new RatingMetric<T, NpsResult>({ name, field: "score", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid }, (state: RatingState): NpsResult => {
+    const summary = summarize(state);
+    const promoters = sumRange(summary, promoterMin, scale.max);
+    const detractors = sumRange(summary, scale.min, detractorMax);
+    const passives = sumRange(summary, detractorMax + 1, promoterMin - 1);
+    const total = summary.total;
+    const estimate = total > 0 ? netScoreEstimate(promoters, detractors, total, summary.effectiveSize, z, level, method) : null;
+    const score = estimate === null ? null : estimate.score;
+    return {
+      score,
+      promoters,
+      passives,
+      detractors,
+      total,
+      responses: summary.responses,
+      effectiveSize: summary.effectiveSize,
+      promoterShare: total > 0 ? (100 * promoters) / total : null,
+      passiveShare: total > 0 ? (100 * passives) / total : null,
+      detractorShare: total > 0 ? (100 * detractors) / total : null,
+      standardError: estimate === null ? null : estimate.standardError,
+      interval: estimate === null ? null : estimate.interval,
+      band: bands === undefined ? null : bandOf(score, bands),
+      distribution: distribution(summary),
+      excluded: exclusions(state),
+    };
+  });
 }
 
 /**

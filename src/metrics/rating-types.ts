@@ -1,11 +1,11 @@
 /**
- * The fold state shared by the rating-scale metrics (NPS, CSAT, CES): a weighted histogram.
+ * The fold state shared by the rating-scale metrics (NPS, CSAT, CES): a histogram over the scale.
  *
- * `counts[k]` is the sum of weights of answers `min + k` (the number of answers when unweighted); the
- * last slot, `counts[counts.length - 1]`, is the sum of squared weights, for the effective sample
- * size. `compensation` holds Neumaier correction terms for each slot (all zero when unweighted, where
- * every sum is an exact integer). States are plain data: merge them with the metric's `merge`, send
- * them to workers with `structuredClone` or `postMessage`.
+ * Unweighted answers are counted in `counts` (one slot per scale point, exact integers). Weighted
+ * answers add their weight to `weights` instead, whose last slot holds the sum of squared weights (for
+ * the effective sample size); `compensation` holds Neumaier correction terms for `weights`. Keeping
+ * the two apart makes the unweighted path one increment per answer and keeps its sums exact. States
+ * are plain data: merge them with the metric's `merge`, send them to workers with `structuredClone`.
  *
  * @example
  * ```ts
@@ -16,14 +16,16 @@
  * ```
  */
 export interface RatingState {
-  /** The scale's lowest point; `counts[0]` belongs to it. */
+  /** The scale's lowest point; slot 0 belongs to it. */
   readonly min: number;
-  /** Weighted count per scale point, then the sum of squared weights. */
+  /** Number of unweighted answers per scale point. */
   readonly counts: Float64Array;
-  /** Compensation terms of `counts` (Neumaier summation). */
+  /** Sum of weights per scale point of weighted answers, then the sum of their squared weights. */
+  readonly weights: Float64Array;
+  /** Compensation terms of `weights` (Neumaier summation). */
   readonly compensation: Float64Array;
-  /** Valid answers folded in (not weighted). */
-  responses: number;
+  /** Weighted answers folded in. */
+  weighted: number;
   /** Missing answers (`null` or `undefined`) seen. */
   missing: number;
   /** Invalid answers skipped (only with `onInvalid: "skip"`). */

@@ -34,6 +34,6 @@ describe("fold", () => {
     metric.add(state, 10);
     metric.add(state, null);
     expect(() => metric.add(state, 12)).toThrow("nps: score at index 2 is 12");
-    expect(fold(metric, [1, 2]).responses).toBe(2);
+    expect(metric.result(fold(metric, [1, 2])).responses).toBe(2);
   });
 });
