@@ -45,3 +45,4 @@ export { ces, cesCategory, cesMetric, type CesOptions, type CesResult, type CesV
 
 export { groupBy, groupStates } from "./analysis/group-by.ts";
 export { surveyComments, type SurveyComment, type SurveyCommentsOptions } from "./analysis/comments.ts";
+export { combine, type AnyMetric, type CombinedInput, type InputOf, type OutputOf, type StateOf } from "./analysis/combine.ts";

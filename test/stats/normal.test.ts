@@ -56,6 +56,7 @@ describe("normalQuantile", () => {
   test.prop([fc.double({ min: 1e-300, max: 1 - 1e-16, noNaN: true })])("inverts normalCdf", (p) => {
     const z = normalQuantile(p);
     const back = p < 0.5 ? normalCdf(z) : 1 - normalCdf(-z);
-    expect(Math.abs(back - p)).toBeLessThanOrEqual(1e-13 * Math.min(p, 1 - p) + 1e-16);
+    // Relative precision in the tails; near p = 1 the round trip 1 - Φ(-z) is limited by the ulp of p itself.
+    expect(Math.abs(back - p)).toBeLessThanOrEqual(1e-13 * Math.min(p, 1 - p) + 2 * Number.EPSILON);
   });
 });
