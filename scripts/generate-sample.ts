@@ -5,7 +5,7 @@
 // four agents answering phone, chat and email; a post-interaction (transactional) survey asking
 // NPS, CSAT (1-5) and CES 2.0 (1-7); and a quarterly relationship NPS survey. Built-in effects the
 // demo should find: agents differ in skill, email is harder than chat, and the Billing team improves
-// from April after a (fictional) policy fix.
+// from April after a (fictional) policy fix. A new agent joins in June.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
@@ -54,14 +54,15 @@ let id = 0;
 for (let month = 1; month <= 6; month++) {
   const count = 560 + Math.floor(random() * 120);
   for (let i = 0; i < count; i++) {
-    const agent = pick(agents);
+    // agent-12 is a new hire who starts in June: few responses, a wide interval.
+    const agent = pick(month === 6 ? agents : agents.slice(0, 11));
     const r = random();
     const channel = r < channels[0].weight ? channels[0] : r < channels[0].weight + channels[1].weight ? channels[1] : channels[2];
     const billingFix = agent.team === "Billing" ? (month >= 4 ? 0.35 : -0.45) : 0;
     const latent = agent.skill + channel.effect + billingFix + 0.9 * noise();
     const npsScore = clampInt(7.4 + 2.1 * latent + 0.8 * noise(), 0, 10);
     const csat = clampInt(3.9 + 0.9 * latent + 0.5 * noise(), 1, 5);
-    const ces = clampInt(5.1 + 1.2 * latent + 0.7 * noise(), 1, 7);
+    const ces = clampInt(4.7 + 1.4 * latent + 0.8 * noise(), 1, 7);
     const tone = npsScore >= 9 ? "high" : npsScore <= 6 ? "low" : "mid";
     responses.push({
       id: `t-${++id}`,
@@ -85,7 +86,7 @@ for (const [month, day] of [
 ] as const) {
   for (let i = 0; i < 300; i++) {
     const latent = (month === 4 ? 0.1 : -0.1) + noise();
-    const npsScore = clampInt(6.6 + 2.4 * latent, 0, 10);
+    const npsScore = clampInt(7.4 + 2.2 * latent, 0, 10);
     const tone = npsScore >= 9 ? "high" : npsScore <= 6 ? "low" : "mid";
     responses.push({
       id: `r-${++id}`,
