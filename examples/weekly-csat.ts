@@ -1,0 +1,45 @@
+// An app computing a weekly CSAT as survey answers arrive, one state per week, merged on demand.
+// Run: npx tsx examples/weekly-csat.ts
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { csatMetric, type RatingState } from "cx-metrics";
+import { parseSurveyResponses, type ParsedSurveyResponse } from "cx-metrics/schemas";
+
+const OFFSET_MS = 330 * 60_000; // the center's time zone, UTC+05:30, has no DST
+
+/** The local Monday of an instant's week, as YYYY-MM-DD. */
+function weekOf(epochMs: number): string {
+  const local = new Date(epochMs + OFFSET_MS);
+  const daysSinceMonday = (local.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday)).toISOString().slice(0, 10);
+}
+
+// The app keeps one fold state per week. Each answer is folded in as it arrives: no array of
+// answers is kept, and a week's state can be stored, sent to another worker, or merged.
+const metric = csatMetric<ParsedSurveyResponse>({ value: (r) => r.csat });
+const weeks = new Map<string, RatingState>();
+function onResponse(response: ParsedSurveyResponse, index: number): void {
+  if (response.respondedAt === undefined) return;
+  const week = weekOf(response.respondedAt);
+  let state = weeks.get(week);
+  if (state === undefined) weeks.set(week, (state = metric.init()));
+  metric.add(state, response, index);
+}
+
+const raw: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, "data", "survey-responses.json"), "utf8"));
+parseSurveyResponses(raw)
+  .filter((r) => r.kind === "transactional")
+  .forEach(onResponse);
+
+const ordered = [...weeks].sort(([a], [b]) => a.localeCompare(b));
+console.log("week of      CSAT   95% CI          n");
+for (const [week, state] of ordered.slice(-6)) {
+  const r = metric.result(state);
+  console.log(`${week}  ${r.score?.toFixed(1).padStart(5)}%  ${r.interval?.lower.toFixed(1)} to ${r.interval?.upper.toFixed(1)}  ${String(r.total).padStart(4)}`);
+}
+
+// A quarter is the merge of its weeks' states: no second pass over the answers.
+const q2 = metric.init();
+for (const [week, state] of ordered) if (week >= "2026-03-30") metric.merge(q2, state);
+const quarter = metric.result(q2);
+console.log(`Q2 2026 (weeks from 2026-03-30): ${quarter.score?.toFixed(1)}% satisfied, n = ${quarter.total}, ${quarter.excluded.missing} unanswered`);
