@@ -37,6 +37,16 @@ describe("nps", () => {
     expect(adjusted.interval?.upper).toBeCloseTo(44.2, 2);
   });
 
+  it("adjusted Wald shrinks toward 0: one promoter gives -48.5 to 98.5 (docs/metrics.md)", () => {
+    // p' = 1.75/4, d' = .75/4: center .25, variance .625 - .0625 = .5625, half-width 1.96·√(.5625/4) = .735
+    const r = nps([10]);
+    expect(r.score).toBe(100);
+    expect(close(r.interval!.center, 25, 1e-12)).toBe(true);
+    expect(close(r.interval!.lower, 100 * (0.25 - 1.959963984540054 * Math.sqrt(0.5625 / 4)), 1e-12)).toBe(true);
+    expect(r.interval!.lower).toBeCloseTo(-48.5, 1);
+    expect(r.interval!.upper).toBeCloseTo(98.5, 1);
+  });
+
   it("uses other levels: the 90% Wald half-width is 1.6449 standard errors", () => {
     const r = nps(fiftyThirtyTwenty, { interval: "wald", level: 90 });
     expect(close(r.interval!.upper - 30, 1.6448536269514722 * 100 * Math.sqrt(0.0061), 1e-12)).toBe(true);
