@@ -83,7 +83,7 @@ function upperTail(x: number): number {
  * @example
  * ```ts
  * normalQuantile(0.975);
- * // => 1.959963984540054
+ * // => 1.95996398454005 (to 15 significant digits)
  * ```
  */
 export function normalQuantile(p: number): number {
