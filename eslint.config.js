@@ -35,6 +35,6 @@ export default tseslint.config(
   },
   {
     files: ["scripts/**/*.mjs", "scripts/**/*.ts", "bench/**/*.ts", "examples/**/*.ts"],
-    languageOptions: { globals: { console: "readonly", process: "readonly", performance: "readonly" } },
+    languageOptions: { globals: { console: "readonly", process: "readonly", performance: "readonly", URL: "readonly" } },
   },
 );

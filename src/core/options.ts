@@ -86,3 +86,15 @@ export function checkNumberIn(fn: string, field: string, value: unknown, min: nu
   }
   return value;
 }
+
+/**
+ * Checks one answer outside a fold (the category helpers): `null` for a missing answer, the answer
+ * itself when it is an integer on the scale; otherwise throws `INVALID_VALUE`, as the metrics do.
+ */
+export function checkAnswer(fn: string, field: string, value: unknown, scale: IntegerRange): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || (value as number) < scale.min || (value as number) > scale.max) {
+    throw new CxMetricsError({ code: "INVALID_VALUE", fn, field, value, expected: `an integer from ${scale.min} to ${scale.max}` });
+  }
+  return value as number;
+}

@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkLevel, checkScale, type IntegerRange, type OnInvalid } from "../core/options.ts";
+import { checkAnswer, checkLevel, checkScale, type IntegerRange, type OnInvalid } from "../core/options.ts";
 import type { Interval } from "../stats/interval.ts";
 import { checkNetScoreMethod, netScoreEstimate, type NetScoreIntervalMethod } from "../stats/net-score.ts";
 import { shareEstimate, zForLevel } from "../stats/proportion.ts";
@@ -260,11 +260,9 @@ export function cesCategory(
 ): "easy" | "neutral" | "difficult" | null {
   const fn = "cesCategory";
   const { scale, easy, difficult } = cesDefinition(fn, options);
-  if (rating === null || rating === undefined) return null;
-  if (!Number.isInteger(rating) || rating < scale.min || rating > scale.max) {
-    throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "rating", value: rating, expected: `an integer from ${scale.min} to ${scale.max}` });
-  }
-  if (rating >= easy.min && rating <= easy.max) return "easy";
-  if (rating >= difficult.min && rating <= difficult.max) return "difficult";
+  const answer = checkAnswer(fn, "rating", rating, scale);
+  if (answer === null) return null;
+  if (answer >= easy.min && answer <= easy.max) return "easy";
+  if (answer >= difficult.min && answer <= difficult.max) return "difficult";
   return "neutral";
 }

@@ -1,8 +1,7 @@
-import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkLevel, checkScale, checkScalePoint, type IntegerRange, type OnInvalid } from "../core/options.ts";
+import { checkAnswer, checkLevel, checkScale, checkScalePoint, type IntegerRange, type OnInvalid } from "../core/options.ts";
 import type { Interval } from "../stats/interval.ts";
-import { shareEstimate, zForLevel, type ProportionIntervalMethod } from "../stats/proportion.ts";
+import { checkProportionMethod, shareEstimate, zForLevel, type ProportionIntervalMethod } from "../stats/proportion.ts";
 import { bandOf, checkBands } from "./bands.ts";
 import { distribution, exclusions, meanEstimate, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
@@ -111,10 +110,7 @@ export function csatMetric<T = RatingAnswer>(options: CsatOptions<T> = {}): Metr
   const name = "csat";
   const { scale, satisfiedMin } = csatDefinition(name, options);
   const level = checkLevel(name, options.level ?? 95);
-  const method = options.interval ?? "wilson";
-  if (method !== "wilson" && method !== "agresti-coull" && method !== "wald") {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn: name, field: "interval", value: method, expected: '"wilson", "agresti-coull" or "wald"' });
-  }
+  const method = checkProportionMethod(name, "interval", options.interval ?? "wilson");
   const bands = checkBands(name, options.bands);
   const z = zForLevel(level);
   return new RatingMetric<T, CsatResult>({ name, field: "rating", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid }, (state: RatingState): CsatResult => {
@@ -189,9 +185,7 @@ export function csat<T>(input: Iterable<T>, options: CsatOptions<T> = {}): CsatR
 export function csatCategory(rating: RatingAnswer, options: Pick<CsatOptions<unknown>, "scale" | "satisfiedMin"> = {}): "satisfied" | "unsatisfied" | null {
   const fn = "csatCategory";
   const { scale, satisfiedMin } = csatDefinition(fn, options);
-  if (rating === null || rating === undefined) return null;
-  if (!Number.isInteger(rating) || rating < scale.min || rating > scale.max) {
-    throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "rating", value: rating, expected: `an integer from ${scale.min} to ${scale.max}` });
-  }
-  return rating >= satisfiedMin ? "satisfied" : "unsatisfied";
+  const answer = checkAnswer(fn, "rating", rating, scale);
+  if (answer === null) return null;
+  return answer >= satisfiedMin ? "satisfied" : "unsatisfied";
 }

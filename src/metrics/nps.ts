@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkLevel, checkNumberIn, checkScale, checkScalePoint, type IntegerRange, type OnInvalid } from "../core/options.ts";
+import { checkAnswer, checkLevel, checkNumberIn, checkScale, checkScalePoint, type IntegerRange, type OnInvalid } from "../core/options.ts";
 import type { Interval } from "../stats/interval.ts";
 import { checkNetScoreMethod, netScoreEstimate, netScoreVariance, adjustedShares, type NetScoreIntervalMethod } from "../stats/net-score.ts";
 import { normalCdf } from "../stats/normal.ts";
@@ -220,11 +220,9 @@ export function nps<T>(input: Iterable<T>, options: NpsOptions<T> = {}): NpsResu
 export function npsCategory(score: NpsAnswer, options: Pick<NpsOptions<unknown>, "scale" | "promoterMin" | "detractorMax"> = {}): NpsCategory | null {
   const fn = "npsCategory";
   const { scale, promoterMin, detractorMax } = npsDefinition(fn, options);
-  if (score === null || score === undefined) return null;
-  if (!Number.isInteger(score) || score < scale.min || score > scale.max) {
-    throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "score", value: score, expected: `an integer from ${scale.min} to ${scale.max}` });
-  }
-  return score >= promoterMin ? "promoter" : score <= detractorMax ? "detractor" : "passive";
+  const answer = checkAnswer(fn, "score", score, scale);
+  if (answer === null) return null;
+  return answer >= promoterMin ? "promoter" : answer <= detractorMax ? "detractor" : "passive";
 }
 
 /**

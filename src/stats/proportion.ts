@@ -76,11 +76,17 @@ export function proportionInterval(successes: number, total: number, options: Pr
   if (!(Number.isFinite(successes) && successes >= 0 && successes <= total * (1 + 1e-12))) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "successes", value: successes, expected: `a number from 0 to total (${total})` });
   }
-  if (method !== "wilson" && method !== "agresti-coull" && method !== "wald") {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "method", value: method, expected: '"wilson", "agresti-coull" or "wald"' });
-  }
+  checkProportionMethod(fn, "method", method);
   if (total === 0) return null;
   return shareEstimate(Math.min(successes / total, 1), total, zForLevel(level), level, method);
+}
+
+/** Checks a proportion interval method. */
+export function checkProportionMethod(fn: string, field: string, method: unknown): ProportionIntervalMethod {
+  if (method !== "wilson" && method !== "agresti-coull" && method !== "wald") {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value: method, expected: '"wilson", "agresti-coull" or "wald"' });
+  }
+  return method;
 }
 
 /** z such that a two-sided interval at `level` percent covers the middle: Φ⁻¹(1 - (1 - level/100)/2). */
