@@ -2,7 +2,7 @@
  * What went wrong, as a stable machine-readable code.
  *
  * - `INVALID_VALUE`: an observation (a score, a rating) is not a valid answer.
- * - `INVALID_WEIGHT`: a weight is not a positive finite number.
+ * - `INVALID_WEIGHT`: a weight is not a number from 1e-100 to 1e100.
  * - `INVALID_OPTION`: an option is out of its range or of the wrong type.
  * - `INVALID_INPUT`: the input as a whole is unusable (not iterable, say).
  * - `INVALID_RECORD`: a raw record failed schema validation (`cx-metrics/schemas`).

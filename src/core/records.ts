@@ -49,6 +49,6 @@ export interface SurveyResponse {
   readonly ces?: number | null;
   /** The customer's free-text "why". */
   readonly comment?: string | null;
-  /** Survey weight (post-stratification, say), a positive finite number. */
+  /** Survey weight (post-stratification, say), a number from 1e-100 to 1e100. */
   readonly weight?: number;
 }

@@ -22,7 +22,7 @@ export type CesVersion = 1 | 2;
 export interface CesOptions<T = RatingAnswer> {
   /** Reads the rating from a record, e.g. `r => r.ces`. Without it, the input items are the ratings. */
   readonly value?: Accessor<T, RatingAnswer>;
-  /** Reads a positive finite weight per response. Without it every response weighs 1. */
+  /** Reads a weight per response, from 1e-100 to 1e100. Without it every response weighs 1. */
   readonly weight?: Accessor<T, number>;
   /**
    * The CES version, which sets the scale and the easy and difficult ranges.

@@ -13,7 +13,7 @@ export type RatingAnswer = number | null | undefined;
 export interface CsatOptions<T = RatingAnswer> {
   /** Reads the rating from a record, e.g. `r => r.csat`. Without it, the input items are the ratings. */
   readonly value?: Accessor<T, RatingAnswer>;
-  /** Reads a positive finite weight per response. Without it every response weighs 1. */
+  /** Reads a weight per response, from 1e-100 to 1e100. Without it every response weighs 1. */
   readonly weight?: Accessor<T, number>;
   /**
    * The rating scale, integers from `min` to `max` (1-5, 1-7, 1-10, ...).

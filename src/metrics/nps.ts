@@ -16,7 +16,7 @@ export type NpsAnswer = number | null | undefined;
 export interface NpsOptions<T = NpsAnswer> {
   /** Reads the score from a record, e.g. `r => r.score`. Without it, the input items are the scores. */
   readonly value?: Accessor<T, NpsAnswer>;
-  /** Reads a positive finite weight per response (survey weighting). Without it every response weighs 1. */
+  /** Reads a weight per response (survey weighting), from 1e-100 to 1e100. Without it every response weighs 1. */
   readonly weight?: Accessor<T, number>;
   /**
    * The answer scale, integers from `min` to `max`.

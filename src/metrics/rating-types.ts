@@ -49,7 +49,7 @@ export interface RatingExclusions {
   readonly missing: number;
   /** Answers that are not an integer on the scale (not a number, NaN, 7.5, 11, ...). */
   readonly invalidValue: number;
-  /** Answers whose weight is not a finite number > 0. */
+  /** Answers whose weight is not a number from 1e-100 to 1e100. */
   readonly invalidWeight: number;
 }
 

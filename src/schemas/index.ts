@@ -45,6 +45,7 @@ export interface SurveyResponseSchemaOptions {
   readonly cesScale?: IntegerRange;
 }
 
+const WEIGHT_EXPECTED = "a number from 1e-100 to 1e100";
 const INSTANT_EXPECTED = "a valid Date, finite epoch milliseconds, or an ISO 8601 date-time with an offset";
 
 /**
@@ -107,7 +108,7 @@ export function surveyResponseSchema(options: SurveyResponseSchemaOptions = {}):
       csat: answer(options.csatScale ?? { min: 1, max: 5 }),
       ces: answer(options.cesScale ?? { min: 1, max: 7 }),
       comment: z.string({ error: "a string or null" }).nullable().optional(),
-      weight: z.number({ error: "a finite number > 0" }).positive({ error: "a finite number > 0" }).optional(),
+      weight: z.number({ error: WEIGHT_EXPECTED }).min(1e-100, { error: WEIGHT_EXPECTED }).max(1e100, { error: WEIGHT_EXPECTED }).optional(),
     },
     { error: "an object" },
   );

@@ -128,7 +128,13 @@ describe("nps", () => {
     const r = nps([10, 11, "x" as never, 9, 9, null], { onInvalid: "skip", weight: (_, i) => weights[i]! });
     expect(r.total).toBe(1);
     expect(r.excluded).toEqual({ missing: 1, invalidValue: 2, invalidWeight: 2 });
-    expect(() => nps([10], { weight: () => 0 })).toThrow("nps: weight at index 0 is 0; expected a finite number > 0");
+    expect(() => nps([10], { weight: () => 0 })).toThrow("nps: weight at index 0 is 0; expected a number from 1e-100 to 1e100");
+    // Bounded so that squared weights neither overflow nor underflow (no NaN in the effective size).
+    expect(() => nps([10], { weight: () => 1e101 })).toThrow(CxMetricsError);
+    expect(() => nps([10], { weight: () => 1e-101 })).toThrow(CxMetricsError);
+    const extreme = nps([10, 0], { weight: (_, i) => (i === 0 ? 1e100 : 1e-100) });
+    expect(extreme.score).toBe(100);
+    expect(hasNaN(extreme)).toBe(false);
   });
 
   it("rejects bad options once, up front", () => {

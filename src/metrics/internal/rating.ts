@@ -14,6 +14,14 @@ export interface RatingFoldConfig<T> {
   readonly onInvalid: OnInvalid | undefined;
 }
 
+/**
+ * Weights are accepted from 1e-100 to 1e100: wide enough for any survey weighting, narrow enough
+ * that squares and sums of squares over any realistic n stay finite and nonzero, so the effective
+ * sample size never becomes 0/0.
+ */
+const MIN_WEIGHT = 1e-100;
+const MAX_WEIGHT = 1e100;
+
 /** Number of records a state has seen: the index used when `add` is called without one. */
 function seen(state: RatingState): number {
   let n = state.weighted + state.missing + state.invalidValue + state.invalidWeight;
@@ -33,8 +41,8 @@ function seen(state: RatingState): number {
 export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   readonly name: string;
   private readonly field: string;
-  protected readonly min: number;
-  protected readonly max: number;
+  private readonly min: number;
+  private readonly max: number;
   private readonly points: number;
   /** `undefined` for plain values: then `add` reads the input directly and calls nothing. */
   private readonly value: Accessor<T, unknown> | undefined;
@@ -85,9 +93,9 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
 
   private addWeighted(state: RatingState, record: T, v: number, index: number): void {
     const w = (this.weight as Accessor<T, unknown>)(record, index);
-    if (typeof w !== "number" || !(w > 0 && w < Infinity)) {
+    if (typeof w !== "number" || !(w >= MIN_WEIGHT && w <= MAX_WEIGHT)) {
       if (!this.skip) {
-        throw new CxMetricsError({ code: "INVALID_WEIGHT", fn: this.name, field: "weight", index, value: w, expected: "a finite number > 0" });
+        throw new CxMetricsError({ code: "INVALID_WEIGHT", fn: this.name, field: "weight", index, value: w, expected: "a number from 1e-100 to 1e100" });
       }
       state.invalidWeight++;
       return;
