@@ -348,13 +348,13 @@ function readCounts(fn: string, field: string, c: NpsCounts): { p: number; d: nu
   const ok = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x >= 0;
   const n = c?.effectiveSize ?? c?.total;
   if (c === null || typeof c !== "object" || !ok(c.promoters) || !ok(c.detractors) || !ok(c.total) || !ok(n) ||
-      c.promoters + c.detractors > c.total * (1 + 1e-12) || n > c.total * (1 + 1e-12) || (n === 0 && c.total > 0)) {
+      c.promoters + c.detractors > c.total * (1 + 1e-12) || n > c.total * (1 + 1e-12) || (n < 1 && c.total > 0)) {
     throw new CxMetricsError({
       code: "INVALID_OPTION",
       fn,
       field,
       value: c,
-      expected: "NPS counts { promoters, detractors, total, effectiveSize? }, finite, >= 0, promoters + detractors <= total",
+      expected: "NPS counts { promoters, detractors, total, effectiveSize? }: finite, >= 0, promoters + detractors <= total, effectiveSize from 1 to total",
     });
   }
   if (c.total === 0) return null;

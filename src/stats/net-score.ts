@@ -77,7 +77,8 @@ export interface NetScoreEstimate {
  * With weights, p and d are weighted shares and n is the effective sample size; the adjustment is
  * added in effective-size units.
  *
- * Edge cases: `total` 0 returns `null`.
+ * Edge cases: `total` 0 returns `null`. An effective size below 1 is no sample size and throws (for
+ * weighted data it is always at least 1).
  *
  * Source: Rocks, B. (2016), "Interval Estimation for the 'Net Promoter Score'", The American
  * Statistician 70(4), 365-372.
@@ -108,8 +109,8 @@ export function netScoreInterval(counts: NetScoreCounts, options: NetScoreInterv
       expected: "finite counts >= 0 with positive + negative <= total",
     });
   }
-  if (!(ok(effectiveSize) && effectiveSize <= total * (1 + 1e-12) && (effectiveSize > 0 || total === 0))) {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "effectiveSize", value: effectiveSize, expected: "a number > 0 and <= total" });
+  if (!(ok(effectiveSize) && effectiveSize <= total * (1 + 1e-12) && (effectiveSize >= 1 || total === 0))) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "effectiveSize", value: effectiveSize, expected: "a number from 1 to total" });
   }
   if (total === 0) return null;
   return netScoreEstimate(positive, negative, total, effectiveSize, zForLevel(level), level, method);

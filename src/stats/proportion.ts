@@ -53,7 +53,8 @@ export interface ShareEstimate {
  * `total` may be fractional: weighted metrics pass their effective sample size (Kish) and
  * `successes = share · effectiveSize`. Intervals are clamped to [0, 100].
  *
- * Edge cases: `total` 0 returns `null`. Successes outside [0, total] or non-finite throw.
+ * Edge cases: `total` 0 returns `null`; a total between 0 and 1 is no sample size and throws.
+ * Successes outside [0, total] or non-finite throw.
  *
  * Sources: Wilson, E. B. (1927), JASA 22(158); Agresti, A. & Coull, B. A. (1998), The American
  * Statistician 52(2); Brown, Cai & DasGupta (2001), Statistical Science 16(2).
@@ -70,8 +71,9 @@ export function proportionInterval(successes: number, total: number, options: Pr
   const { level = 95, method = "wilson" } = options;
   const fn = "proportionInterval";
   checkLevel(fn, level);
-  if (!(Number.isFinite(total) && total >= 0)) {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "total", value: total, expected: "a finite number >= 0" });
+  // An (effective) sample size is never between 0 and 1; below 1, z²/n explodes and intervals become NaN.
+  if (!(Number.isFinite(total) && (total === 0 || total >= 1))) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "total", value: total, expected: "0, or a finite number >= 1" });
   }
   if (!(Number.isFinite(successes) && successes >= 0 && successes <= total * (1 + 1e-12))) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "successes", value: successes, expected: `a number from 0 to total (${total})` });

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { nps } from "../../src/index.ts";
+import { compareNps, nps } from "../../src/index.ts";
 import { close, hasNaN, referenceNps } from "../helpers.ts";
 
 const score = fc.integer({ min: 0, max: 10 });
@@ -119,4 +119,21 @@ describe("nps properties", () => {
       expect(r.effectiveSize).toBeLessThanOrEqual(r.responses);
     },
   );
+
+  test.prop([answers, answers, method])("compareNps: no NaN, p in [0, 1], swapping sides flips the sign", (a, b, m) => {
+    const ab = compareNps(nps(a), nps(b), { method: m });
+    const ba = compareNps(nps(b), nps(a), { method: m });
+    if (nps(a).total === 0 || nps(b).total === 0) {
+      expect(ab).toBeNull();
+      return;
+    }
+    expect(hasNaN(ab)).toBe(false);
+    expect(ab!.difference).toBeCloseTo(-ba!.difference, 9);
+    if (ab!.pValue !== null) {
+      expect(ab!.pValue).toBeGreaterThanOrEqual(0);
+      expect(ab!.pValue).toBeLessThanOrEqual(1);
+      expect(ab!.pValue).toBeCloseTo(ba!.pValue!, 12);
+    }
+    expect(ab!.interval.lower).toBeLessThanOrEqual(ab!.interval.upper);
+  });
 });

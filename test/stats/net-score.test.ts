@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { CxMetricsError, netScoreInterval } from "../../src/index.ts";
-import { close } from "../helpers.ts";
+import { close, hasNaN } from "../helpers.ts";
 
 describe("netScoreInterval", () => {
   it("reproduces the worked check: 50 / 30 / 20", () => {
@@ -32,6 +32,7 @@ describe("netScoreInterval", () => {
     expect(netScoreInterval({ positive: 0, negative: 0, total: 0 })).toBeNull();
     expect(() => netScoreInterval({ positive: 6, negative: 5, total: 10 })).toThrow(CxMetricsError);
     expect(() => netScoreInterval({ positive: 1, negative: 1, total: 10, effectiveSize: 11 })).toThrow(/effectiveSize/);
+    expect(() => netScoreInterval({ positive: 1, negative: 1, total: 10, effectiveSize: 0.5 })).toThrow(/expected a number from 1 to total/);
     expect(() => netScoreInterval({ positive: 1, negative: 1, total: 10 }, { method: "score" as never })).toThrow(/interval/);
   });
 
@@ -44,6 +45,18 @@ describe("netScoreInterval", () => {
       expect(r.interval.upper).toBeLessThanOrEqual(100);
       expect(r.interval.lower).toBeLessThanOrEqual(r.interval.center);
       expect(r.interval.center).toBeLessThanOrEqual(r.interval.upper);
+    },
+  );
+});
+
+describe("netScoreInterval never returns NaN", () => {
+  test.prop([fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 1e12, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })])(
+    "for any counts and effective size from 1",
+    (a, b, total, e) => {
+      const positive = a * total;
+      const negative = Math.min(b * total, total - positive);
+      const r = netScoreInterval({ positive, negative, total, effectiveSize: Math.max(1, e * total) })!;
+      expect(hasNaN(r)).toBe(false);
     },
   );
 });

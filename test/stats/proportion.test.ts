@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { CxMetricsError, proportionInterval } from "../../src/index.ts";
-import { bisectWilson, close, referenceZ } from "../helpers.ts";
+import { bisectWilson, close, hasNaN, referenceZ } from "../helpers.ts";
 
 describe("proportionInterval", () => {
   it("Wilson 95% for 81 of 263 (Wikipedia's worked example: 0.2553 to 0.3662)", () => {
@@ -30,6 +30,7 @@ describe("proportionInterval", () => {
     expect(() => proportionInterval(5, 4)).toThrow(CxMetricsError);
     expect(() => proportionInterval(-1, 4)).toThrow(/successes/);
     expect(() => proportionInterval(1, Number.NaN)).toThrow(/total/);
+    expect(() => proportionInterval(1e-300, 1e-300)).toThrow('proportionInterval: option "total" is 1e-300; expected 0, or a finite number >= 1');
     expect(() => proportionInterval(1, 4, { level: 0.95 })).toThrow('proportionInterval: option "level" is 0.95; expected a percentage from 50 up to (not including) 100, e.g. 95');
     expect(() => proportionInterval(1, 4, { method: "exact" as never })).toThrow(/method/);
   });
@@ -69,4 +70,14 @@ describe("proportionInterval", () => {
     const large = proportionInterval(2 * x, 2 * n)!.interval;
     expect(large.upper - large.lower).toBeLessThan(small.upper - small.lower);
   });
+});
+
+describe("proportionInterval never returns NaN", () => {
+  test.prop([fc.double({ min: 1, max: 1e12, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("wilson" as const, "wald" as const, "agresti-coull" as const)])(
+    "for any (effective) size from 1",
+    (n, fraction, method) => {
+      const r = proportionInterval(fraction * n, n, { method })!;
+      expect(hasNaN(r)).toBe(false);
+    },
+  );
 });
