@@ -1,6 +1,6 @@
 // Independent reference implementations for tests. None of them calls the library's code.
 
-/** Asserts-free check: true when `value` holds no NaN anywhere (deeply). */
+/** True when `value` holds a NaN anywhere, however deeply nested. */
 export function hasNaN(value: unknown): boolean {
   if (typeof value === "number") return Number.isNaN(value);
   if (value === null || typeof value !== "object") return false;

@@ -32,6 +32,18 @@ describe("ces", () => {
     expect(() => ces([], { scale: { min: 1, max: 5 } })).toThrow(CxMetricsError);
   });
 
+  it("Wald interval for net easy and bands on the mean, by hand", () => {
+    // [7, 6, 4, 2]: e = .5, d = .25, v = .75 - .0625 = .6875; half-width 1.96·√(.6875/4), upper clamped at 100.
+    const r = ces([7, 6, 4, 2], { interval: "wald", bands: [{ from: 1, label: "hard" }, { from: 5, label: "easy" }] });
+    const half = 1.959963984540054 * Math.sqrt(0.6875 / 4);
+    expect(close(r.netEasyInterval!.lower, 100 * (0.25 - half), 1e-12)).toBe(true);
+    expect(r.netEasyInterval!.upper).toBe(100);
+    expect(r.netEasyInterval!.method).toBe("wald");
+    expect(r.band).toBe("hard"); // mean 4.75
+    expect(ces([7, 6], { bands: [{ from: 1, label: "hard" }, { from: 5, label: "easy" }] }).band).toBe("easy");
+    expect(() => ces([], { interval: "wilson" as never })).toThrow(/option "interval"/);
+  });
+
   it("empty and missing input", () => {
     const r = ces([null, undefined]);
     expect([r.total, r.mean, r.netEasy, r.easyShareInterval, r.netEasyInterval, r.band]).toEqual([0, null, null, null, null, null]);

@@ -18,6 +18,19 @@ describe("csat", () => {
     expect(close(r.standardError, 100 * Math.sqrt(0.24 / 5), 1e-12)).toBe(true);
   });
 
+  it("Agresti-Coull option and another level, by hand: 3 of 5 at 90%", () => {
+    const z = 1.6448536269514722;
+    const nTilde = 5 + z * z;
+    const pTilde = (3 + (z * z) / 2) / nTilde;
+    const half = z * Math.sqrt((pTilde * (1 - pTilde)) / nTilde);
+    const r = csat([5, 4, 4, 2, 1], { interval: "agresti-coull", level: 90 });
+    expect(r.interval!.method).toBe("agresti-coull");
+    expect(r.interval!.level).toBe(90);
+    expect(close(r.interval!.lower, 100 * (pTilde - half), 1e-12)).toBe(true);
+    expect(close(r.interval!.upper, 100 * (pTilde + half), 1e-12)).toBe(true);
+    expect(close(r.meanInterval!.lower, 3.2 - z * Math.sqrt(2.16 / 5), 1e-12)).toBe(true);
+  });
+
   it("follows the scale: top-two-box on 1-10 is 9-10; thresholds are options", () => {
     expect(csat([10, 9, 8, 1], { scale: { min: 1, max: 10 } }).score).toBe(50);
     expect(csat([10, 9, 8, 1], { scale: { min: 1, max: 10 }, satisfiedMin: 8 }).score).toBe(75);

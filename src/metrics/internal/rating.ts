@@ -204,7 +204,7 @@ export function exclusions(state: RatingState): RatingExclusions {
 }
 
 /** Weighted mean and plug-in variance of the ratings; null when there are none. */
-export function meanAndVariance(summary: RatingSummary): { readonly mean: number; readonly variance: number } | null {
+function meanAndVariance(summary: RatingSummary): { readonly mean: number; readonly variance: number } | null {
   if (summary.total === 0) return null;
   let sum = 0;
   for (let k = 0; k < summary.weights.length; k++) sum += summary.weights[k]! * (summary.min + k);
