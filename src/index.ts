@@ -22,6 +22,7 @@ export {
 } from "./stats/net-score.ts";
 
 export { toEpochMs, type Instant } from "./time/instant.ts";
+export { BusinessCalendar, businessCalendar, type BusinessCalendarOptions, type OpeningInterval, type WeeklyHours } from "./time/calendar.ts";
 
 export type { Band, RatingCount, RatingExclusions, RatingState } from "./metrics/rating-types.ts";
 export { bandOf, contactCenterNpsBands } from "./metrics/bands.ts";
