@@ -44,6 +44,31 @@ export {
 export { csat, csatCategory, csatMetric, type CsatOptions, type CsatResult, type RatingAnswer } from "./metrics/csat.ts";
 export { ces, cesCategory, cesMetric, type CesOptions, type CesResult, type CesVersion } from "./metrics/ces.ts";
 
+export type { Contact, Ticket, TicketReply, TicketStatus } from "./core/records.ts";
+export { percentile, percentiles } from "./stats/quantile.ts";
+export type { DurationStats, Exclusions, OpenItems, Share } from "./metrics/duration-types.ts";
+export { aht, ahtMetric, defaultAhtComponents, type AhtComponent, type AhtOptions, type AhtResult, type AhtState, type DurationAccessor } from "./metrics/aht.ts";
+export { queue, queueMetric, type AbandonedWithinTarget, type QueueOptions, type QueueResult, type QueueState } from "./metrics/queue.ts";
+export { fcr, fcrMetric, type FcrOptions, type FcrResult, type FcrState } from "./metrics/fcr.ts";
+export {
+  oneTouchResolution,
+  oneTouchResolutionMetric,
+  type OneTouchDefinition,
+  type OneTouchOptions,
+  type OneTouchResult,
+  type OneTouchState,
+} from "./metrics/one-touch.ts";
+export {
+  repeatContactFcr,
+  repeatContactFcrMetric,
+  type RepeatContactOptions,
+  type RepeatContactResult,
+  type RepeatContactState,
+} from "./metrics/repeat-contacts.ts";
+export { frt, frtMetric, type AutomatedReplies, type FrtOptions, type FrtResult, type FrtState } from "./metrics/frt.ts";
+export { art, artMetric, type ArtOptions, type ArtResult, type ArtState, type ResolutionPoint } from "./metrics/art.ts";
+export { volume, volumeMetric, type VolumeCount, type VolumeOptions, type VolumePeriod, type VolumeResult, type VolumeState, type Weekday } from "./metrics/volume.ts";
+
 export { groupBy, groupStates } from "./analysis/group-by.ts";
 export { surveyComments, type SurveyComment, type SurveyCommentsOptions } from "./analysis/comments.ts";
 export { combine, type AnyMetric, type CombinedInput, type InputOf, type OutputOf, type StateOf } from "./analysis/combine.ts";

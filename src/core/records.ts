@@ -52,3 +52,142 @@ export interface SurveyResponse {
   /** Survey weight (post-stratification, say), a number from 1e-100 to 1e100. */
   readonly weight?: number;
 }
+
+/**
+ * One contact (interaction) with the center: a call, chat, email or message, as it went through the
+ * queue to an agent. Instants are `Date`, epoch ms or ISO 8601 strings with an offset; durations are
+ * milliseconds. Only what your system records needs to be there; other fields pass through.
+ *
+ * - answered: `answered` is set. Abandoned: not answered, `ended` set (when the customer left the
+ *   queue), `abandoned` not `false`. A contact that left the queue unanswered without abandoning (a
+ *   flow-out: voicemail, transfer to another queue) has `abandoned: false`. Neither answered nor
+ *   ended: still waiting.
+ * - `resolved` is the source system's own flag or the survey answer "was your issue resolved?";
+ *   `null` when unknown.
+ *
+ * @example
+ * ```ts
+ * const contact: Contact = {
+ *   id: "c-1",
+ *   customerId: "cust-9",
+ *   agentId: "a-17",
+ *   channel: "phone",
+ *   queue: "billing",
+ *   reason: "refund",
+ *   arrived: "2026-03-02T09:00:00Z",
+ *   answered: "2026-03-02T09:00:25Z",
+ *   ended: "2026-03-02T09:06:25Z",
+ *   talk: 300_000,
+ *   hold: 30_000,
+ *   afterCallWork: 45_000,
+ * };
+ * ```
+ */
+export interface Contact {
+  /** Your id for the contact. */
+  readonly id?: string;
+  /** The customer, the usual key for repeat contacts. */
+  readonly customerId?: string;
+  /** The agent who handled it. */
+  readonly agentId?: string;
+  /** The agent's team. */
+  readonly team?: string;
+  /** phone, chat, email, message, ... */
+  readonly channel?: string;
+  /** The queue it waited in. */
+  readonly queue?: string;
+  /** The contact reason or category. */
+  readonly reason?: string;
+  /** When it entered the queue (or arrived, for channels without one). */
+  readonly arrived?: Instant;
+  /** When an agent answered it; absent or `null` when nobody did. */
+  readonly answered?: Instant | null;
+  /** When it ended: hung up, closed, or left the queue. */
+  readonly ended?: Instant | null;
+  /** Talk (or chat, or work) time with the customer, ms. */
+  readonly talk?: number | null;
+  /** Time the customer was on hold, ms. */
+  readonly hold?: number | null;
+  /** After-call work (wrap-up), ms. */
+  readonly afterCallWork?: number | null;
+  /** Whether the customer abandoned it in the queue (see above for what it is by default). */
+  readonly abandoned?: boolean;
+  /** Whether it was transferred to another agent or queue. */
+  readonly transferred?: boolean;
+  /** Resolved, per the source system's flag or the customer's survey answer; `null` when unknown. */
+  readonly resolved?: boolean | null;
+}
+
+/**
+ * One reply on a ticket: when it was sent and whether it was automated (a bot, a trigger, an
+ * auto-acknowledgement).
+ *
+ * @example
+ * ```ts
+ * const reply: TicketReply = { at: "2026-03-02T09:40:00Z", agentId: "a-17" };
+ * ```
+ */
+export interface TicketReply {
+  /** When the reply was sent. */
+  readonly at: Instant;
+  /** True for an automated reply. */
+  readonly automated?: boolean;
+  /** The agent who sent it. */
+  readonly agentId?: string;
+}
+
+/**
+ * Where a ticket stands. `"solved"` and `"closed"` count as resolved; the others as open.
+ *
+ * @example
+ * ```ts
+ * const status: TicketStatus = "pending";
+ * ```
+ */
+export type TicketStatus = "new" | "open" | "pending" | "on-hold" | "solved" | "closed";
+
+/**
+ * One ticket of a helpdesk (email, web form, messaging): created, replied to, solved, perhaps
+ * reopened and solved again. Give `replies` when your system records them; `firstResponse` alone is
+ * enough for response times when it does not.
+ *
+ * @example
+ * ```ts
+ * const ticket: Ticket = {
+ *   id: "t-1",
+ *   created: "2026-03-02T09:00:00Z",
+ *   replies: [
+ *     { at: "2026-03-02T09:00:05Z", automated: true },
+ *     { at: "2026-03-02T09:40:00Z", agentId: "a-17" },
+ *   ],
+ *   solves: ["2026-03-02T11:00:00Z"],
+ *   status: "solved",
+ *   agentId: "a-17",
+ *   channel: "email",
+ * };
+ * ```
+ */
+export interface Ticket {
+  /** Your id for the ticket. */
+  readonly id?: string;
+  /** The requester. */
+  readonly customerId?: string;
+  /** The assignee. */
+  readonly agentId?: string;
+  /** The assignee's team. */
+  readonly team?: string;
+  /** email, web, chat, messaging, ... */
+  readonly channel?: string;
+  /** When the ticket was created. */
+  readonly created: Instant;
+  /** When the customer first wrote, if that was before or apart from creation. */
+  readonly firstCustomerMessage?: Instant | null;
+  /** The first reply, for systems that record only that (human unless `replies` says otherwise). */
+  readonly firstResponse?: Instant | null;
+  /** Every public reply to the customer, in any order. */
+  readonly replies?: readonly TicketReply[];
+  /** Every time the ticket was set solved, in any order; more than one means it was reopened. */
+  readonly solves?: readonly Instant[];
+  /** Current status; without it, a ticket with a solve counts as solved. */
+  readonly status?: TicketStatus;
+}

@@ -1,0 +1,229 @@
+import { CxMetricsError } from "../core/errors.ts";
+import { fold, type Metric } from "../core/metric.ts";
+import type { OnInvalid } from "../core/options.ts";
+import type { Ticket } from "../core/records.ts";
+import type { ProportionIntervalMethod } from "../stats/proportion.ts";
+import type { BusinessCalendar } from "../time/calendar.ts";
+import type { Instant } from "../time/instant.ts";
+import type { DurationStats, Exclusions, OpenItems } from "./duration-types.ts";
+import {
+  checkAsOf,
+  checkBusinessHours,
+  checkDurationOption,
+  durationState,
+  elapsed,
+  exclusionState,
+  INSTANT_FIELD_EXPECTED,
+  instantOrNaN,
+  mergeDurations,
+  mergeExclusions,
+  mergeOpen,
+  openState,
+  pushDuration,
+  rateSettings,
+  readDurations,
+  readExclusions,
+  readOpen,
+  reject,
+  skips,
+  type DurationState,
+  type ExclusionState,
+  type OpenState,
+  type RateSettings,
+} from "./internal/ops.ts";
+import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
+
+/**
+ * Which resolution ends the clock:
+ * - `"full"` (default): the latest solve of a ticket that is solved now (Zendesk's full resolution
+ *   time); a reopened ticket that is open again is open.
+ * - `"first"`: the first solve, even if the ticket was reopened later (Zendesk's first resolution time).
+ */
+export type ResolutionPoint = "full" | "first";
+
+/** Options of {@link art} and {@link artMetric}. */
+export interface ArtOptions {
+  /**
+   * First or full resolution.
+   * @defaultValue "full"
+   */
+  readonly resolution?: ResolutionPoint;
+  /** Measure in business time on this calendar ({@link businessCalendar}); calendar time without it. */
+  readonly businessHours?: BusinessCalendar;
+  /** A resolution-time target in ms (e.g. 86_400_000 for "within 24 hours"); sets `withinTarget`. */
+  readonly target?: number;
+  /**
+   * When open tickets are aged to.
+   * @defaultValue the latest instant in the data (a creation or a solve)
+   */
+  readonly asOf?: Instant;
+  /**
+   * Confidence level of the target share's interval, in percent.
+   * @defaultValue 95
+   */
+  readonly level?: number;
+  /**
+   * Interval method of the target share.
+   * @defaultValue "wilson"
+   */
+  readonly interval?: ProportionIntervalMethod;
+  /**
+   * Throw on an invalid ticket, or skip it and count it in `excluded`.
+   * @defaultValue "throw"
+   */
+  readonly onInvalid?: OnInvalid;
+}
+
+/**
+ * The result of {@link art}: resolution times of resolved tickets (count, mean, median, p90, p95, min,
+ * max, share within the target), open tickets with their ages, and reopens.
+ *
+ * @example
+ * ```ts
+ * const result: ArtResult = art(tickets, { resolution: "first" });
+ * ```
+ */
+export interface ArtResult extends DurationStats {
+  /** Which resolution the durations run to. */
+  readonly resolution: ResolutionPoint;
+  /** Tickets not resolved (per `resolution`), and their ages at `asOf`. */
+  readonly open: OpenItems;
+  /** Tickets reopened at least once, and all reopens (a solve followed by more activity). */
+  readonly reopened: { readonly tickets: number; readonly reopens: number };
+  /** Whether the durations are business time. */
+  readonly businessTime: boolean;
+  /** Tickets left out as invalid (`onInvalid: "skip"`), by field. */
+  readonly excluded: Exclusions;
+}
+
+/** The fold state of {@link artMetric}. */
+export interface ArtState {
+  resolved: DurationState;
+  open: OpenState;
+  reopenedTickets: number;
+  reopens: number;
+  excluded: ExclusionState;
+}
+
+class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
+  readonly name = "art";
+  private readonly first: boolean;
+  private readonly calendar: BusinessCalendar | undefined;
+  private readonly target: number;
+  private readonly asOf: number | undefined;
+  private readonly rates: RateSettings;
+  private readonly skip: boolean;
+
+  constructor(options: ArtOptions) {
+    const resolution = options.resolution ?? "full";
+    if (resolution !== "full" && resolution !== "first") {
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "resolution", value: resolution, expected: '"full" or "first"' });
+    }
+    this.first = resolution === "first";
+    this.calendar = checkBusinessHours(this.name, options.businessHours);
+    this.target = checkDurationOption(this.name, "target", options.target, Number.NaN);
+    this.asOf = checkAsOf(this.name, options.asOf);
+    this.rates = rateSettings(this.name, options.level, options.interval);
+    this.skip = skips(this.name, options.onInvalid);
+  }
+
+  init(): ArtState {
+    return { resolved: durationState(), open: openState(), reopenedTickets: 0, reopens: 0, excluded: exclusionState() };
+  }
+
+  add(state: ArtState, ticket: Ticket, index: number = state.resolved.count + state.open.starts.length + state.excluded.count): void {
+    const created = instantOrNaN(ticket.created);
+    if (Number.isNaN(created)) return reject(this.name, this.skip, state.excluded, index, "created", ticket.created, INSTANT_FIELD_EXPECTED);
+    const solvedNow = isSolved(ticket);
+    if (solvedNow === null) return reject(this.name, this.skip, state.excluded, index, "status", ticket.status, STATUS_EXPECTED);
+    const solves = ticket.solves ?? [];
+    if (!Array.isArray(solves)) return reject(this.name, this.skip, state.excluded, index, "solves", solves, "an array of instants");
+    let earliest = Infinity;
+    let latest = -Infinity;
+    for (let i = 0; i < solves.length; i++) {
+      const t = instantOrNaN(solves[i]);
+      if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, index, `solves[${i}]`, solves[i], INSTANT_FIELD_EXPECTED);
+      if (t < created) return reject(this.name, this.skip, state.excluded, index, `solves[${i}]`, solves[i], "an instant at or after the ticket's creation");
+      if (t < earliest) earliest = t;
+      if (t > latest) latest = t;
+    }
+    if (solvedNow && solves.length === 0) return reject(this.name, this.skip, state.excluded, index, "solves", ticket.solves, "at least one solve for a solved or closed ticket");
+    const seenLatest = latest > created ? latest : created;
+    if (seenLatest > state.open.latest) state.open.latest = seenLatest;
+    const reopens = solves.length - (solvedNow ? 1 : 0);
+    if (reopens > 0) {
+      state.reopenedTickets++;
+      state.reopens += reopens;
+    }
+    const end = this.first ? earliest : solvedNow ? latest : Infinity;
+    if (end < Infinity) pushDuration(state.resolved, elapsed(this.calendar, created, end), this.target);
+    else state.open.starts.push(created);
+  }
+
+  merge(into: ArtState, other: ArtState): void {
+    mergeDurations(into.resolved, other.resolved);
+    mergeOpen(into.open, other.open);
+    into.reopenedTickets += other.reopenedTickets;
+    into.reopens += other.reopens;
+    mergeExclusions(into.excluded, other.excluded);
+  }
+
+  result(state: ArtState): ArtResult {
+    return {
+      ...readDurations(state.resolved, this.target, this.rates),
+      resolution: this.first ? "first" : "full",
+      open: readOpen(this.name, state.open, this.asOf, this.calendar, this.rates),
+      reopened: { tickets: state.reopenedTickets, reopens: state.reopens },
+      businessTime: this.calendar !== undefined,
+      excluded: readExclusions(state.excluded),
+    };
+  }
+}
+
+/**
+ * ART as a mergeable fold ({@link Metric}). See {@link art}.
+ *
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @example
+ * ```ts
+ * const metric = artMetric();
+ * const state = metric.init();
+ * metric.add(state, { created: 0, solves: [7_200_000], status: "solved" });
+ * metric.result(state).mean;
+ * // => 7200000
+ * ```
+ */
+export function artMetric(options: ArtOptions = {}): Metric<Ticket, ArtState, ArtResult> {
+  return new ArtMetric(options);
+}
+
+/**
+ * Average resolution time, with the median and tail: from ticket creation to resolution.
+ *
+ * Per ticket, `resolution time = resolution - created`, where resolution is the latest solve of a
+ * ticket solved now (`resolution: "full"`, default) or its first solve (`"first"`). Reports count,
+ * mean (the ART), median, p90, p95 (type 7), min, max and, with `target`, the share resolved within
+ * it (inclusive), in calendar time or, with `businessHours`, in business time.
+ *
+ * Tickets not resolved are not dropped: they are counted in `open` with their ages at `asOf`.
+ * Reopens: a ticket solved k times has k - 1 reopens if it is solved now, k if it is open again.
+ *
+ * Bad input: an invalid instant, a solve before creation, an unknown status, a solved ticket without
+ * a solve throws `INVALID_VALUE` naming the ticket and field, or with `onInvalid: "skip"` is counted
+ * in `excluded`.
+ *
+ * @example
+ * ```ts
+ * const result = art([
+ *   { created: "2026-03-02T09:00:00Z", solves: ["2026-03-02T11:00:00Z"], status: "solved" },
+ *   { created: "2026-03-02T09:00:00Z", solves: ["2026-03-02T10:00:00Z", "2026-03-02T15:00:00Z"], status: "closed" },
+ *   { created: "2026-03-02T12:00:00Z", solves: ["2026-03-02T13:00:00Z"], status: "open" },
+ * ]);
+ * [result.count, result.mean, result.open.count, result.reopened.reopens];
+ * // => [2, 14400000, 1, 2]
+ * ```
+ */
+export function art(tickets: Iterable<Ticket>, options: ArtOptions = {}): ArtResult {
+  const metric = new ArtMetric(options);
+  return metric.result(fold(metric, tickets));
+}

@@ -1,0 +1,263 @@
+import { CxMetricsError } from "../core/errors.ts";
+import { fold, type Metric } from "../core/metric.ts";
+import type { OnInvalid } from "../core/options.ts";
+import type { Ticket } from "../core/records.ts";
+import type { ProportionIntervalMethod } from "../stats/proportion.ts";
+import type { BusinessCalendar } from "../time/calendar.ts";
+import type { Instant } from "../time/instant.ts";
+import type { DurationStats, Exclusions, OpenItems } from "./duration-types.ts";
+import {
+  checkAsOf,
+  checkBusinessHours,
+  checkDurationOption,
+  durationState,
+  elapsed,
+  exclusionState,
+  INSTANT_FIELD_EXPECTED,
+  instantOrNaN,
+  mergeDurations,
+  mergeExclusions,
+  mergeOpen,
+  openState,
+  pushDuration,
+  rateSettings,
+  readDurations,
+  readExclusions,
+  readOpen,
+  reject,
+  skips,
+  type DurationState,
+  type ExclusionState,
+  type OpenState,
+  type RateSettings,
+} from "./internal/ops.ts";
+
+/**
+ * What to do with automated replies (bots, triggers, auto-acknowledgements):
+ * - `"ignore"` (default): only agent replies end the wait (Zendesk's first reply time: the first
+ *   public agent comment; bot and automated actions are not considered).
+ * - `"include"`: any reply ends it.
+ * - `"separate"`: agent FRT as with `"ignore"`, and bot FRT (to the first automated reply) in `bot`.
+ */
+export type AutomatedReplies = "ignore" | "include" | "separate";
+
+/** Options of {@link frt} and {@link frtMetric}. */
+export interface FrtOptions {
+  /**
+   * Where the wait starts: ticket creation, or the customer's first message. Tickets without a first
+   * customer message are then counted in `missingStart` and left out.
+   * @defaultValue "created" (Zendesk's first reply time starts at ticket creation)
+   */
+  readonly start?: "created" | "firstCustomerMessage";
+  /**
+   * How automated replies count.
+   * @defaultValue "ignore"
+   */
+  readonly automated?: AutomatedReplies;
+  /** Measure in business time on this calendar ({@link businessCalendar}); calendar time without it. */
+  readonly businessHours?: BusinessCalendar;
+  /** A response-time target in ms (e.g. 3_600_000 for "within 1 hour"); sets `withinTarget`. */
+  readonly target?: number;
+  /**
+   * When tickets awaiting a response are aged to.
+   * @defaultValue the latest instant in the data (a creation or a reply)
+   */
+  readonly asOf?: Instant;
+  /**
+   * Confidence level of the target share's interval, in percent.
+   * @defaultValue 95
+   */
+  readonly level?: number;
+  /**
+   * Interval method of the target share.
+   * @defaultValue "wilson"
+   */
+  readonly interval?: ProportionIntervalMethod;
+  /**
+   * Throw on an invalid ticket, or skip it and count it in `excluded`.
+   * @defaultValue "throw"
+   */
+  readonly onInvalid?: OnInvalid;
+}
+
+/**
+ * The result of {@link frt}: first response times of the responded tickets (count, mean, median, p90,
+ * p95, min, max, share within the target), in calendar or business time.
+ *
+ * @example
+ * ```ts
+ * const result: FrtResult = frt(tickets, { target: 3_600_000 });
+ * ```
+ */
+export interface FrtResult extends DurationStats {
+  /** Bot FRT (to the first automated reply) with `automated: "separate"`; otherwise `null`. */
+  readonly bot: DurationStats | null;
+  /** Tickets with no (agent) response yet, and how long they have waited at `asOf`. */
+  readonly awaiting: OpenItems;
+  /** Tickets left out because `start: "firstCustomerMessage"` and they have none. */
+  readonly missingStart: number;
+  /** Whether the durations are business time. */
+  readonly businessTime: boolean;
+  /** Tickets left out as invalid (`onInvalid: "skip"`), by field. */
+  readonly excluded: Exclusions;
+}
+
+/** The fold state of {@link frtMetric}. */
+export interface FrtState {
+  agent: DurationState;
+  bot: DurationState;
+  awaiting: OpenState;
+  missingStart: number;
+  excluded: ExclusionState;
+}
+
+class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
+  readonly name = "frt";
+  private readonly fromCustomer: boolean;
+  private readonly automated: AutomatedReplies;
+  private readonly calendar: BusinessCalendar | undefined;
+  private readonly target: number;
+  private readonly asOf: number | undefined;
+  private readonly rates: RateSettings;
+  private readonly skip: boolean;
+
+  constructor(options: FrtOptions) {
+    const start = options.start ?? "created";
+    if (start !== "created" && start !== "firstCustomerMessage") {
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "start", value: start, expected: '"created" or "firstCustomerMessage"' });
+    }
+    const automated = options.automated ?? "ignore";
+    if (automated !== "ignore" && automated !== "include" && automated !== "separate") {
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "automated", value: automated, expected: '"ignore", "include" or "separate"' });
+    }
+    this.fromCustomer = start === "firstCustomerMessage";
+    this.automated = automated;
+    this.calendar = checkBusinessHours(this.name, options.businessHours);
+    this.target = checkDurationOption(this.name, "target", options.target, Number.NaN);
+    this.asOf = checkAsOf(this.name, options.asOf);
+    this.rates = rateSettings(this.name, options.level, options.interval);
+    this.skip = skips(this.name, options.onInvalid);
+  }
+
+  init(): FrtState {
+    return { agent: durationState(), bot: durationState(), awaiting: openState(), missingStart: 0, excluded: exclusionState() };
+  }
+
+  add(state: FrtState, ticket: Ticket, index: number = state.agent.count + state.awaiting.starts.length + state.missingStart + state.excluded.count): void {
+    const created = instantOrNaN(ticket.created);
+    if (Number.isNaN(created)) return reject(this.name, this.skip, state.excluded, index, "created", ticket.created, INSTANT_FIELD_EXPECTED);
+    let start = created;
+    if (this.fromCustomer) {
+      if (ticket.firstCustomerMessage == null) {
+        state.missingStart++;
+        return;
+      }
+      start = instantOrNaN(ticket.firstCustomerMessage);
+      if (Number.isNaN(start)) return reject(this.name, this.skip, state.excluded, index, "firstCustomerMessage", ticket.firstCustomerMessage, INSTANT_FIELD_EXPECTED);
+    }
+    let human = Infinity;
+    let bot = Infinity;
+    let latest = created > start ? created : start;
+    const replies = ticket.replies;
+    if (replies != null) {
+      if (!Array.isArray(replies)) return reject(this.name, this.skip, state.excluded, index, "replies", replies, "an array of replies");
+      for (let i = 0; i < replies.length; i++) {
+        const reply = replies[i] as { at?: unknown; automated?: unknown } | null;
+        const at = instantOrNaN(reply?.at);
+        if (Number.isNaN(at)) return reject(this.name, this.skip, state.excluded, index, `replies[${i}].at`, reply?.at, INSTANT_FIELD_EXPECTED);
+        if (at < created) return reject(this.name, this.skip, state.excluded, index, `replies[${i}].at`, reply?.at, "an instant at or after the ticket's creation");
+        const automated = reply?.automated;
+        if (automated !== undefined && typeof automated !== "boolean") {
+          return reject(this.name, this.skip, state.excluded, index, `replies[${i}].automated`, automated, "true, false or absent");
+        }
+        if (at > latest) latest = at;
+        if (at < start) continue;
+        if (automated === true && this.automated !== "include") {
+          if (at < bot) bot = at;
+        } else if (at < human) human = at;
+      }
+    } else if (ticket.firstResponse != null) {
+      const at = instantOrNaN(ticket.firstResponse);
+      if (Number.isNaN(at)) return reject(this.name, this.skip, state.excluded, index, "firstResponse", ticket.firstResponse, INSTANT_FIELD_EXPECTED);
+      if (at < created) return reject(this.name, this.skip, state.excluded, index, "firstResponse", ticket.firstResponse, "an instant at or after the ticket's creation");
+      if (at > latest) latest = at;
+      if (at >= start) human = at;
+    }
+    if (latest > state.awaiting.latest) state.awaiting.latest = latest;
+    if (human < Infinity) pushDuration(state.agent, elapsed(this.calendar, start, human), this.target);
+    else state.awaiting.starts.push(start);
+    if (bot < Infinity && this.automated === "separate") pushDuration(state.bot, elapsed(this.calendar, start, bot), this.target);
+  }
+
+  merge(into: FrtState, other: FrtState): void {
+    mergeDurations(into.agent, other.agent);
+    mergeDurations(into.bot, other.bot);
+    mergeOpen(into.awaiting, other.awaiting);
+    into.missingStart += other.missingStart;
+    mergeExclusions(into.excluded, other.excluded);
+  }
+
+  result(state: FrtState): FrtResult {
+    return {
+      ...readDurations(state.agent, this.target, this.rates),
+      bot: this.automated === "separate" ? readDurations(state.bot, this.target, this.rates) : null,
+      awaiting: readOpen(this.name, state.awaiting, this.asOf, this.calendar, this.rates),
+      missingStart: state.missingStart,
+      businessTime: this.calendar !== undefined,
+      excluded: readExclusions(state.excluded),
+    };
+  }
+}
+
+/**
+ * FRT as a mergeable fold ({@link Metric}). See {@link frt}.
+ *
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @example
+ * ```ts
+ * const metric = frtMetric();
+ * const state = metric.init();
+ * metric.add(state, { created: 0, firstResponse: 90_000 });
+ * metric.result(state).median;
+ * // => 90000
+ * ```
+ */
+export function frtMetric(options: FrtOptions = {}): Metric<Ticket, FrtState, FrtResult> {
+  return new FrtMetric(options);
+}
+
+/**
+ * First response time: how long customers wait for the first reply.
+ *
+ * Per ticket, `FRT = first agent reply - start`, where start is the ticket's creation (default) or
+ * the customer's first message, and the first reply is the earliest of `replies` at or after the
+ * start (or `firstResponse` when the ticket has no `replies` list). Automated replies are ignored by
+ * default; `automated: "include"` lets them end the wait, `"separate"` reports them as bot FRT.
+ * Reports count, mean, median, p90, p95 (type 7), min, max and, with `target`, the share answered
+ * within it (inclusive), in calendar time or, with `businessHours`, in business time.
+ *
+ * Tickets not yet answered are not dropped: they are counted in `awaiting`, with how long they have
+ * waited at `asOf`.
+ *
+ * Bad input: an invalid instant, a reply before the ticket's creation, a non-boolean `automated`
+ * throws `INVALID_VALUE` naming the ticket and field, or with `onInvalid: "skip"` is counted in
+ * `excluded`.
+ *
+ * @example
+ * ```ts
+ * const result = frt(
+ *   [
+ *     { created: "2026-03-02T09:00:00Z", replies: [{ at: "2026-03-02T09:00:10Z", automated: true }, { at: "2026-03-02T09:30:00Z" }] },
+ *     { created: "2026-03-02T10:00:00Z", firstResponse: "2026-03-02T12:00:00Z" },
+ *     { created: "2026-03-02T11:00:00Z" },
+ *   ],
+ *   { target: 3_600_000 },
+ * );
+ * [result.count, result.mean, result.withinTarget?.share, result.awaiting.count];
+ * // => [2, 4500000, 50, 1]
+ * ```
+ */
+export function frt(tickets: Iterable<Ticket>, options: FrtOptions = {}): FrtResult {
+  const metric = new FrtMetric(options);
+  return metric.result(fold(metric, tickets));
+}

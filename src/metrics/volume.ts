@@ -1,0 +1,293 @@
+import { CxMetricsError } from "../core/errors.ts";
+import { fold, type Accessor, type Metric } from "../core/metric.ts";
+import { checkFunction, type OnInvalid } from "../core/options.ts";
+import type { Contact } from "../core/records.ts";
+import type { Instant } from "../time/instant.ts";
+import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoWeekday, ZoneOffsets } from "../time/zone.ts";
+import type { Exclusions } from "./duration-types.ts";
+import { exclusionState, INSTANT_FIELD_EXPECTED, instantOrNaN, mergeExclusions, readExclusions, reject, skips, type ExclusionState } from "./internal/ops.ts";
+
+/** A calendar period in the center's time zone. */
+export type VolumePeriod = "hour" | "day" | "week" | "month" | "quarter";
+
+/** Weekday names, Monday first (ISO 8601 order): the rows of the heatmap. */
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+const WEEKDAY_NAMES: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const PERIODS: readonly VolumePeriod[] = ["hour", "day", "week", "month", "quarter"];
+
+/** Options of {@link volume} and {@link volumeMetric}. */
+export interface VolumeOptions<T = Contact> {
+  /**
+   * The IANA time zone periods, hours and weekdays are read in: the center's.
+   * @defaultValue "UTC"
+   */
+  readonly timeZone?: string;
+  /**
+   * The period of the series.
+   * @defaultValue "day"
+   */
+  readonly period?: VolumePeriod;
+  /**
+   * First day of a week, for `period: "week"`: 1 = Monday (ISO 8601) ... 7 = Sunday.
+   * @defaultValue 1
+   */
+  readonly weekStartsOn?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  /**
+   * When the contact happened.
+   * @defaultValue `c => c.arrived`
+   */
+  readonly at?: Accessor<T, Instant | null | undefined>;
+  /**
+   * Throw on an invalid instant, or skip the contact and count it in `excluded`.
+   * @defaultValue "throw"
+   */
+  readonly onInvalid?: OnInvalid;
+}
+
+/** One period of a {@link VolumeResult} series. */
+export interface VolumeCount {
+  /** The period's local label: `2026-03-02T09:00`, `2026-03-02`, `2026-03` or `2026-Q1` (weeks by their first day). */
+  readonly label: string;
+  /** The instant the period starts (epoch ms): local midnight, or the first instant after it in a DST gap. */
+  readonly start: number;
+  /** Contacts in the period. */
+  readonly count: number;
+}
+
+/**
+ * The result of {@link volume}.
+ *
+ * @example
+ * ```ts
+ * const result: VolumeResult = volume(contacts, { timeZone: "Europe/Berlin" });
+ * ```
+ */
+export interface VolumeResult {
+  /** All contacts counted. */
+  readonly total: number;
+  /** Contacts per period, in time order, from the first period with a contact to the last, gaps as 0. */
+  readonly periods: readonly VolumeCount[];
+  /** Contacts per local weekday (rows, Monday first) and hour (columns, 0-23): the peak-time heatmap. */
+  readonly heatmap: readonly (readonly number[])[];
+  /** The busiest hour of the day (summed over weekdays); `null` when empty. Ties go to the earlier. */
+  readonly peakHour: { readonly hour: number; readonly count: number } | null;
+  /** The busiest weekday; `null` when empty. Ties go to the earlier (Monday first). */
+  readonly peakWeekday: { readonly weekday: Weekday; readonly count: number } | null;
+  /** The busiest cell of the heatmap; `null` when empty. */
+  readonly peakHourOfWeek: { readonly weekday: Weekday; readonly hour: number; readonly count: number } | null;
+  /** The busiest period of the series; `null` when empty. */
+  readonly peakPeriod: VolumeCount | null;
+  /** The time zone used (canonical IANA name). */
+  readonly timeZone: string;
+  /** Contacts left out as invalid (`onInvalid: "skip"`), by field. */
+  readonly excluded: Exclusions;
+}
+
+/** The fold state of {@link volumeMetric}. */
+export interface VolumeState {
+  /** Contacts per period key (local days, hours, months or quarters since 1970, by `period`). */
+  counts: Map<number, number>;
+  /** Contacts per hour of the week: index (ISO weekday - 1)·24 + hour. */
+  heat: Float64Array;
+  total: number;
+  excluded: ExclusionState;
+}
+
+/** Most periods a series is filled out to; a gap wider than this means a bad instant, not a real series. */
+const MAX_PERIODS = 1_000_000;
+
+class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
+  readonly name = "volume";
+  private readonly zone: ZoneOffsets;
+  private readonly period: VolumePeriod;
+  private readonly weekStartsOn: number;
+  private readonly at: Accessor<T, unknown>;
+  private readonly skip: boolean;
+
+  constructor(options: VolumeOptions<T>) {
+    this.zone = new ZoneOffsets(this.name, options.timeZone ?? "UTC");
+    const period = options.period ?? "day";
+    if (!PERIODS.includes(period)) {
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "period", value: period, expected: '"hour", "day", "week", "month" or "quarter"' });
+    }
+    this.period = period;
+    const weekStartsOn = options.weekStartsOn ?? 1;
+    if (!Number.isInteger(weekStartsOn) || weekStartsOn < 1 || weekStartsOn > 7) {
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "weekStartsOn", value: weekStartsOn, expected: "an ISO weekday from 1 (Monday) to 7 (Sunday)" });
+    }
+    this.weekStartsOn = weekStartsOn;
+    checkFunction(this.name, "at", options.at);
+    this.at = options.at ?? ((c: T) => (c as Contact).arrived);
+    this.skip = skips(this.name, options.onInvalid);
+  }
+
+  init(): VolumeState {
+    return { counts: new Map(), heat: new Float64Array(168), total: 0, excluded: exclusionState() };
+  }
+
+  add(state: VolumeState, contact: T, index: number = state.total + state.excluded.count): void {
+    const raw = this.at(contact, index);
+    const t = instantOrNaN(raw);
+    if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, index, "at", raw, INSTANT_FIELD_EXPECTED);
+    const local = t + this.zone.offsetAt(t);
+    const day = Math.floor(local / DAY_MS);
+    const hour = Math.floor((local - day * DAY_MS) / HOUR_MS);
+    const weekday = isoWeekday(day);
+    const cell = (weekday - 1) * 24 + hour;
+    state.heat[cell] = (state.heat[cell] as number) + 1;
+    const key = this.keyOf(local, day, weekday);
+    state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
+    state.total++;
+  }
+
+  merge(into: VolumeState, other: VolumeState): void {
+    for (const [key, n] of other.counts) into.counts.set(key, (into.counts.get(key) ?? 0) + n);
+    for (let i = 0; i < 168; i++) into.heat[i] = (into.heat[i] as number) + (other.heat[i] as number);
+    into.total += other.total;
+    mergeExclusions(into.excluded, other.excluded);
+  }
+
+  result(state: VolumeState): VolumeResult {
+    const periods: VolumeCount[] = [];
+    if (state.counts.size > 0) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const key of state.counts.keys()) {
+        if (key < lo) lo = key;
+        if (key > hi) hi = key;
+      }
+      const step = this.period === "week" ? 7 : 1;
+      if ((hi - lo) / step + 1 > MAX_PERIODS) {
+        throw new CxMetricsError({ code: "INVALID_INPUT", fn: this.name, field: "at", value: `${(hi - lo) / step + 1} periods`, expected: `at most ${MAX_PERIODS} ${this.period}s from the first contact to the last` });
+      }
+      for (let key = lo; key <= hi; key += step) periods.push(this.describe(key, state.counts.get(key) ?? 0));
+    }
+    const heatmap = WEEKDAY_NAMES.map((_, w) => Array.from(state.heat.subarray(w * 24, w * 24 + 24)));
+    let peakHour: VolumeResult["peakHour"] = null;
+    let peakWeekday: VolumeResult["peakWeekday"] = null;
+    let peakHourOfWeek: VolumeResult["peakHourOfWeek"] = null;
+    if (state.total > 0) {
+      const byHour = Array.from({ length: 24 }, (_, h) => heatmap.reduce((sum, row) => sum + (row[h] as number), 0));
+      const byWeekday = heatmap.map((row) => row.reduce((a, b) => a + b, 0));
+      const h = argmax(byHour);
+      const w = argmax(byWeekday);
+      const cell = argmax(Array.from(state.heat));
+      peakHour = { hour: h, count: byHour[h] as number };
+      peakWeekday = { weekday: WEEKDAY_NAMES[w] as Weekday, count: byWeekday[w] as number };
+      peakHourOfWeek = { weekday: WEEKDAY_NAMES[Math.floor(cell / 24)] as Weekday, hour: cell % 24, count: state.heat[cell] as number };
+    }
+    const peakPeriod = periods.length > 0 ? (periods[argmax(periods.map((p) => p.count))] as VolumeCount) : null;
+    return { total: state.total, periods, heatmap, peakHour, peakWeekday, peakHourOfWeek, peakPeriod, timeZone: this.zone.timeZone, excluded: readExclusions(state.excluded) };
+  }
+
+  /** The period key of a local instant: no allocation for hours, days and weeks; months read the civil date. */
+  private keyOf(local: number, day: number, weekday: number): number {
+    switch (this.period) {
+      case "hour":
+        return Math.floor(local / HOUR_MS);
+      case "day":
+        return day;
+      case "week":
+        return day - ((weekday - this.weekStartsOn + 7) % 7);
+      case "month":
+      case "quarter": {
+        const { year, month } = civilFromDays(day);
+        return this.period === "month" ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3);
+      }
+    }
+  }
+
+  private describe(key: number, count: number): VolumeCount {
+    let localStart: number;
+    let label: string;
+    switch (this.period) {
+      case "hour": {
+        localStart = key * HOUR_MS;
+        const day = Math.floor(key / 24);
+        label = `${dateLabel(day)}T${pad(key - day * 24)}:00`;
+        break;
+      }
+      case "day":
+      case "week":
+        localStart = key * DAY_MS;
+        label = dateLabel(key);
+        break;
+      case "month": {
+        const year = Math.floor(key / 12);
+        const month = key - year * 12 + 1;
+        localStart = daysFromCivil(year, month, 1) * DAY_MS;
+        label = `${year}-${pad(month)}`;
+        break;
+      }
+      case "quarter": {
+        const year = Math.floor(key / 4);
+        const quarter = key - year * 4 + 1;
+        localStart = daysFromCivil(year, quarter * 3 - 2, 1) * DAY_MS;
+        label = `${year}-Q${quarter}`;
+        break;
+      }
+    }
+    return { label, start: this.zone.firstInstantAtOrAfter(localStart), count };
+  }
+}
+
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[best] as number)) best = i;
+  return best;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function dateLabel(day: number): string {
+  const { year, month, day: d } = civilFromDays(day);
+  return `${year}-${pad(month)}-${pad(d)}`;
+}
+
+/**
+ * Contact volume as a mergeable fold ({@link Metric}). See {@link volume}.
+ *
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options (an unknown time zone, say).
+ * @example
+ * ```ts
+ * const metric = volumeMetric({ timeZone: "Asia/Kolkata" });
+ * const state = metric.init();
+ * metric.add(state, { arrived: "2026-03-02T20:00:00Z" }); // 01:30 on 3 March in Kolkata
+ * metric.result(state).periods[0]?.label;
+ * // => "2026-03-03"
+ * ```
+ */
+export function volumeMetric<T = Contact>(options: VolumeOptions<T> = {}): Metric<T, VolumeState, VolumeResult> {
+  return new VolumeMetric<T>(options);
+}
+
+/**
+ * Contact volume per period and per hour of the week, in the center's time zone: the series for
+ * staffing and trend charts, the heatmap for peak times, and the peak hour, weekday and period.
+ *
+ * Each contact is placed by its local wall-clock time in `timeZone` (offsets from `Intl`, resolved
+ * once per day, not per record). The series runs from the first period with a contact to the last,
+ * gaps filled with 0, so it can be charted as is. Heatmap cells are totals, not averages per week.
+ *
+ * @throws {@link CxMetricsError} `INVALID_VALUE` for an invalid instant, unless `onInvalid: "skip"`.
+ * @example
+ * ```ts
+ * const result = volume(
+ *   [
+ *     { arrived: "2026-03-02T08:15:00Z" },
+ *     { arrived: "2026-03-02T08:45:00Z" },
+ *     { arrived: "2026-03-04T15:00:00Z" },
+ *   ],
+ *   { timeZone: "Europe/Berlin" },
+ * );
+ * [result.periods.map((p) => p.count), result.peakHour, result.peakWeekday?.weekday];
+ * // => [[2, 0, 1], { hour: 9, count: 2 }, "monday"]
+ * ```
+ */
+export function volume<T = Contact>(contacts: Iterable<T>, options: VolumeOptions<T> = {}): VolumeResult {
+  const metric = new VolumeMetric<T>(options);
+  return metric.result(fold(metric, contacts));
+}
