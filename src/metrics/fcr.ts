@@ -82,8 +82,9 @@ class FcrMetric<T> implements Metric<T | boolean | null | undefined, FcrState, F
   }
 
   add(state: FcrState, input: T | boolean | null | undefined, index: number = state.resolved + state.unresolved + state.missing + state.excluded.count): void {
-    // Booleans (and missing answers) are the answer itself; anything else is a record to read.
-    const value = typeof input === "boolean" || input == null ? input : this.resolved(input as T, index);
+    // Booleans (and missing answers) are the answer itself; objects are records to read; any other
+    // value (a string, a number) is neither and is rejected below.
+    const value = typeof input === "object" && input !== null ? this.resolved(input as T, index) : input;
     if (value === true) state.resolved++;
     else if (value === false) state.unresolved++;
     else if (value == null) state.missing++;
