@@ -79,7 +79,8 @@ describe("volume: against Intl, record by record", () => {
       const { date, hour, weekday } = localParts(timeZone, t);
       const key = label(period, date, hour, weekday);
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      (heat[weekday] as number[])[hour]++;
+      const row = heat[weekday] as number[];
+      row[hour] = (row[hour] as number) + 1;
     }
     const nonZero = result.periods.filter((p) => p.count > 0).map((p) => [p.label, p.count]);
     expect(nonZero).toEqual([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
