@@ -2,7 +2,7 @@
 import { fc } from "@fast-check/vitest";
 import type { Contact, Ticket, TicketStatus } from "../../src/index.ts";
 
-export const T0 = Date.UTC(2026, 2, 1);
+export const T0: number = Date.UTC(2026, 2, 1);
 const DAY = 86_400_000;
 
 const duration = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max });
