@@ -7,7 +7,16 @@
  * @module cx-metrics/schemas
  */
 import * as z from "zod";
-import { CxMetricsError, toEpochMs, type CxMetricsIssue, type IntegerRange, type SurveyResponse } from "cx-metrics";
+import {
+  CxMetricsError,
+  toEpochMs,
+  type Contact,
+  type CxMetricsIssue,
+  type IntegerRange,
+  type SurveyResponse,
+  type Ticket,
+  type TicketReply,
+} from "cx-metrics";
 
 /**
  * A survey response after parsing: as {@link SurveyResponse}, with `respondedAt` normalised to epoch
@@ -124,25 +133,27 @@ export function surveyResponseSchema(options: SurveyResponseSchemaOptions = {}):
  * const outcome: SafeParseSurveyResponsesResult = safeParseSurveyResponses([]);
  * ```
  */
-export type SafeParseSurveyResponsesResult = SafeParseSuccess | SafeParseFailure;
+export type SafeParseSurveyResponsesResult = SafeParseSuccess<ParsedSurveyResponse> | SafeParseFailure;
 
 /**
- * A successful {@link safeParseSurveyResponses}.
+ * A successful safe parse ({@link safeParseSurveyResponses}, {@link safeParseContacts},
+ * {@link safeParseTickets}).
  *
+ * @typeParam T - the parsed record.
  * @example
  * ```ts
- * const ok: SafeParseSuccess = { success: true, data: [] };
+ * const ok: SafeParseSuccess<ParsedContact> = { success: true, data: [] };
  * ```
  */
-export interface SafeParseSuccess {
+export interface SafeParseSuccess<T = ParsedSurveyResponse> {
   /** Always `true`. */
   readonly success: true;
   /** The parsed records. */
-  readonly data: ParsedSurveyResponse[];
+  readonly data: T[];
 }
 
 /**
- * A failed {@link safeParseSurveyResponses}.
+ * A failed safe parse ({@link safeParseSurveyResponses}, {@link safeParseContacts}, {@link safeParseTickets}).
  *
  * @example
  * ```ts
@@ -153,7 +164,7 @@ export interface SafeParseSuccess {
 export interface SafeParseFailure {
   /** Always `false`. */
   readonly success: false;
-  /** The error {@link parseSurveyResponses} would have thrown; `issues` lists every problem. */
+  /** The error the throwing parse would have thrown; `issues` lists every problem. */
   readonly error: CxMetricsError;
 }
 
@@ -168,15 +179,19 @@ export interface SafeParseFailure {
  * ```
  */
 export function safeParseSurveyResponses(raw: unknown, options: SurveyResponseSchemaOptions = {}): SafeParseSurveyResponsesResult {
-  const fn = "parseSurveyResponses";
+  return safeParseArray("parseSurveyResponses", "survey responses", surveyResponseSchema(options), raw);
+}
+
+/** Validates an array of records with `schema`, turning zod's issues into one {@link CxMetricsError}. */
+function safeParseArray<T>(fn: string, what: string, schema: z.ZodType<T, unknown>, raw: unknown): SafeParseSuccess<T> | SafeParseFailure {
   if (!Array.isArray(raw)) {
-    return { success: false, error: new CxMetricsError({ code: "INVALID_INPUT", fn, field: "input", value: raw, expected: "an array of survey responses" }) };
+    return { success: false, error: new CxMetricsError({ code: "INVALID_INPUT", fn, field: "input", value: raw, expected: `an array of ${what}` }) };
   }
-  const result = z.array(surveyResponseSchema(options)).safeParse(raw);
+  const result = z.array(schema).safeParse(raw);
   if (result.success) return { success: true, data: result.data };
   const issues: CxMetricsIssue[] = result.error.issues.map((issue) => {
     const [index, ...path] = issue.path;
-    const field = path.length > 0 ? path.map(String).join(".") : "record";
+    const field = path.length > 0 ? path.map((key, i) => (typeof key === "number" ? `[${key}]` : i > 0 ? `.${String(key)}` : String(key))).join("") : "record";
     let value: unknown = typeof index === "number" ? raw[index] : raw;
     for (const key of path) value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
     return { index: typeof index === "number" ? index : null, field, value, expected: issue.message };
@@ -210,6 +225,225 @@ export function safeParseSurveyResponses(raw: unknown, options: SurveyResponseSc
  */
 export function parseSurveyResponses(raw: unknown, options: SurveyResponseSchemaOptions = {}): ParsedSurveyResponse[] {
   const outcome = safeParseSurveyResponses(raw, options);
+  if (!outcome.success) throw outcome.error;
+  return outcome.data;
+}
+
+const DURATION_EXPECTED = "a duration in milliseconds from 0 to 100 years, or null";
+const MAX_DURATION_MS = 100 * 365.25 * 86_400_000;
+
+function duration(): z.ZodType<number | null | undefined, unknown> {
+  return z.number({ error: DURATION_EXPECTED }).min(0, { error: DURATION_EXPECTED }).max(MAX_DURATION_MS, { error: DURATION_EXPECTED }).nullable().optional();
+}
+
+function flag(expected: string): z.ZodType<boolean | undefined, unknown> {
+  return z.boolean({ error: expected }).optional();
+}
+
+/**
+ * A contact after parsing: as {@link cx-metrics!Contact}, with its instants as epoch milliseconds.
+ * Fields of your own pass through unchanged.
+ *
+ * @example
+ * ```ts
+ * const [contact]: ParsedContact[] = parseContacts([{ arrived: "2026-03-02T09:00:00Z" }]);
+ * contact.arrived; // => 1772442000000
+ * ```
+ */
+export interface ParsedContact extends Omit<Contact, "arrived" | "answered" | "ended"> {
+  /** When it entered the queue, epoch ms. */
+  readonly arrived?: number;
+  /** When an agent answered, epoch ms; `null` when nobody did. */
+  readonly answered?: number | null;
+  /** When it ended, epoch ms. */
+  readonly ended?: number | null;
+  /** Your own fields, passed through. */
+  readonly [key: string]: unknown;
+}
+
+/**
+ * The zod schema of one contact. Instants become epoch ms; an answer or end before arrival is an
+ * issue on that field. Unknown fields pass through.
+ *
+ * @example
+ * ```ts
+ * contactSchema.safeParse({ arrived: "2026-03-02T09:00:00Z", answered: "2026-03-02T08:59:00Z" }).success;
+ * // => false
+ * ```
+ */
+export const contactSchema: z.ZodType<ParsedContact, unknown> = z
+  .looseObject(
+    {
+      id: text(),
+      customerId: text(),
+      agentId: text(),
+      team: text(),
+      channel: text(),
+      queue: text(),
+      reason: text(),
+      arrived: instantSchema.optional(),
+      answered: instantSchema.nullable().optional(),
+      ended: instantSchema.nullable().optional(),
+      talk: duration(),
+      hold: duration(),
+      afterCallWork: duration(),
+      abandoned: flag("true or false"),
+      transferred: flag("true or false"),
+      resolved: z.boolean({ error: "true, false or null" }).nullable().optional(),
+    },
+    { error: "an object" },
+  )
+  .superRefine((contact, ctx) => {
+    const arrived = contact.arrived;
+    if (arrived === undefined) return;
+    for (const field of ["answered", "ended"] as const) {
+      const t = contact[field];
+      if (t != null && t < arrived) ctx.addIssue({ code: "custom", path: [field], message: "an instant at or after arrived", input: t });
+    }
+  }) as unknown as z.ZodType<ParsedContact, unknown>;
+
+/**
+ * A ticket reply after parsing: as {@link cx-metrics!TicketReply}, `at` in epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * const reply: ParsedTicketReply = { at: 1772442000000, automated: true };
+ * ```
+ */
+export interface ParsedTicketReply extends Omit<TicketReply, "at"> {
+  /** When the reply was sent, epoch ms. */
+  readonly at: number;
+}
+
+/**
+ * A ticket after parsing: as {@link cx-metrics!Ticket}, with its instants as epoch milliseconds.
+ * Fields of your own pass through unchanged.
+ *
+ * @example
+ * ```ts
+ * const [ticket]: ParsedTicket[] = parseTickets([{ created: "2026-03-02T09:00:00Z" }]);
+ * ticket.created; // => 1772442000000
+ * ```
+ */
+export interface ParsedTicket extends Omit<Ticket, "created" | "firstCustomerMessage" | "firstResponse" | "replies" | "solves"> {
+  /** When the ticket was created, epoch ms. */
+  readonly created: number;
+  /** When the customer first wrote, epoch ms. */
+  readonly firstCustomerMessage?: number | null;
+  /** The first reply, epoch ms. */
+  readonly firstResponse?: number | null;
+  /** Every reply. */
+  readonly replies?: readonly ParsedTicketReply[];
+  /** Every solve, epoch ms. */
+  readonly solves?: readonly number[];
+  /** Your own fields, passed through. */
+  readonly [key: string]: unknown;
+}
+
+const STATUS_EXPECTED = '"new", "open", "pending", "on-hold", "solved" or "closed"';
+
+/**
+ * The zod schema of one ticket. Instants become epoch ms; a reply, solve or first response before
+ * creation is an issue on that field, and so is a solved or closed ticket without a solve. Unknown
+ * fields pass through.
+ *
+ * @example
+ * ```ts
+ * ticketSchema.safeParse({ created: 0, replies: [{ at: -1 }] }).success;
+ * // => false
+ * ```
+ */
+export const ticketSchema: z.ZodType<ParsedTicket, unknown> = z
+  .looseObject(
+    {
+      id: text(),
+      customerId: text(),
+      agentId: text(),
+      team: text(),
+      channel: text(),
+      created: instantSchema,
+      firstCustomerMessage: instantSchema.nullable().optional(),
+      firstResponse: instantSchema.nullable().optional(),
+      replies: z
+        .array(z.looseObject({ at: instantSchema, automated: flag("true, false or absent"), agentId: text() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })
+        .optional(),
+      solves: z.array(instantSchema, { error: "an array of instants" }).optional(),
+      status: z.enum(["new", "open", "pending", "on-hold", "solved", "closed"], { error: STATUS_EXPECTED }).optional(),
+    },
+    { error: "an object" },
+  )
+  .superRefine((ticket, ctx) => {
+    const created = ticket.created;
+    const before = (t: number | null | undefined, path: (string | number)[]): void => {
+      if (t != null && t < created) ctx.addIssue({ code: "custom", path, message: "an instant at or after the ticket's creation", input: t });
+    };
+    before(ticket.firstCustomerMessage, ["firstCustomerMessage"]);
+    before(ticket.firstResponse, ["firstResponse"]);
+    ticket.replies?.forEach((reply, i) => before(reply.at, ["replies", i, "at"]));
+    ticket.solves?.forEach((t, i) => before(t, ["solves", i]));
+    if ((ticket.status === "solved" || ticket.status === "closed") && (ticket.solves === undefined || ticket.solves.length === 0)) {
+      ctx.addIssue({ code: "custom", path: ["solves"], message: "at least one solve for a solved or closed ticket", input: ticket.solves });
+    }
+  }) as unknown as z.ZodType<ParsedTicket, unknown>;
+
+/**
+ * Validates raw contacts without throwing.
+ *
+ * @example
+ * ```ts
+ * const outcome = safeParseContacts([{ arrived: "2026-03-02T09:00:00Z", talk: -1 }]);
+ * if (!outcome.success) outcome.error.message;
+ * // => 'parseContacts: talk at index 0 is -1; expected a duration in milliseconds from 0 to 100 years, or null'
+ * ```
+ */
+export function safeParseContacts(raw: unknown): SafeParseSuccess<ParsedContact> | SafeParseFailure {
+  return safeParseArray("parseContacts", "contacts", contactSchema, raw);
+}
+
+/**
+ * Validates raw contacts and returns them typed, instants as epoch ms, ready for the metrics.
+ *
+ * @throws {@link cx-metrics!CxMetricsError} `INVALID_RECORD` naming the first bad record and field;
+ * `issues` lists every problem. `INVALID_INPUT` when `raw` is not an array.
+ * @example
+ * ```ts
+ * const contacts = parseContacts(JSON.parse(body));
+ * queue(contacts).serviceLevel.share;
+ * ```
+ */
+export function parseContacts(raw: unknown): ParsedContact[] {
+  const outcome = safeParseContacts(raw);
+  if (!outcome.success) throw outcome.error;
+  return outcome.data;
+}
+
+/**
+ * Validates raw tickets without throwing.
+ *
+ * @example
+ * ```ts
+ * const outcome = safeParseTickets([{ created: "2026-03-02T09:00:00Z", status: "done" }]);
+ * outcome.success;
+ * // => false
+ * ```
+ */
+export function safeParseTickets(raw: unknown): SafeParseSuccess<ParsedTicket> | SafeParseFailure {
+  return safeParseArray("parseTickets", "tickets", ticketSchema, raw);
+}
+
+/**
+ * Validates raw tickets and returns them typed, instants as epoch ms, ready for the metrics.
+ *
+ * @throws {@link cx-metrics!CxMetricsError} `INVALID_RECORD` naming the first bad record and field;
+ * `issues` lists every problem. `INVALID_INPUT` when `raw` is not an array.
+ * @example
+ * ```ts
+ * const tickets = parseTickets(JSON.parse(body));
+ * frt(tickets, { target: 3_600_000 }).withinTarget?.share;
+ * ```
+ */
+export function parseTickets(raw: unknown): ParsedTicket[] {
+  const outcome = safeParseTickets(raw);
   if (!outcome.success) throw outcome.error;
   return outcome.data;
 }
