@@ -2,7 +2,7 @@ import { CxMetricsError } from "../../core/errors.ts";
 import { checkLevel, checkNumberIn, checkOnInvalid, type OnInvalid } from "../../core/options.ts";
 import { selectPercentiles } from "../../stats/quantile.ts";
 import { checkProportionMethod, shareEstimate, zForLevel, type ProportionIntervalMethod } from "../../stats/proportion.ts";
-import { BusinessCalendar } from "../../time/calendar.ts";
+import { BusinessCalendar, businessSpan } from "../../time/calendar.ts";
 import { epochMsOrNaN } from "../../time/instant.ts";
 import { inZonedRange } from "../../time/zone.ts";
 import type { DurationStats, Exclusions, OpenItems, Share } from "../duration-types.ts";
@@ -166,8 +166,18 @@ export function durationOrNaN(value: unknown): number {
   return typeof value === "number" && value >= 0 && value <= MAX_DURATION_MS ? value : Number.NaN;
 }
 
-/** An instant's epoch ms when it is valid and within 1800-2400, else NaN. */
+/**
+ * An instant's epoch ms when it is valid and within 1800-2400, else NaN. Epoch-ms numbers (what the
+ * schemas output) take a branch small enough for V8 to inline into every metric's `add`.
+ */
 export function instantOrNaN(value: unknown): number {
+  // The literals are MIN_ZONED_MS and MAX_ZONED_MS (1800-01-01, 2400-01-01; a test holds them equal):
+  // reading the imported constants costs a hole check per read, which doubled this function's time.
+  if (typeof value === "number") return value >= -5_364_662_400_000 && value < 13_569_465_600_000 ? value : Number.NaN;
+  return parsedInstantOrNaN(value);
+}
+
+function parsedInstantOrNaN(value: unknown): number {
   const t = epochMsOrNaN(value);
   return inZonedRange(t) ? t : Number.NaN;
 }
@@ -177,7 +187,7 @@ export const INSTANT_FIELD_EXPECTED = "a valid Date, epoch ms or ISO 8601 date-t
 
 /** Elapsed time from t0 to t1 (t1 ≥ t0) in calendar time, or in business time when a calendar is given. */
 export function elapsed(calendar: BusinessCalendar | undefined, t0: number, t1: number): number {
-  return calendar === undefined ? t1 - t0 : calendar.elapsed(t0, t1);
+  return calendar === undefined ? t1 - t0 : businessSpan(calendar, t0, t1);
 }
 
 /** Start instants of open items, and the latest instant seen (the default `asOf`). */
