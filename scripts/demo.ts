@@ -1,22 +1,34 @@
-// npm run demo: a contact-center survey scorecard printed from the bundled sample data set
-// (examples/data/survey-responses.json, made by scripts/generate-sample.ts from a fixed seed).
+// npm run demo: a contact-center scorecard printed from the bundled sample data set: survey metrics
+// from examples/data/survey-responses.json, operational metrics from contacts.json and tickets.json
+// (all made by scripts/generate-sample.ts from fixed seeds).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
+  ahtMetric,
+  art,
+  businessCalendar,
   cesMetric,
   combine,
   compareNps,
   contactCenterNpsBands,
   csatMetric,
+  fcr,
   fold,
+  frt,
   groupBy,
   npsCategory,
   npsMetric,
+  oneTouchResolution,
+  queueMetric,
+  repeatContactFcr,
+  repeatContactFcrMetric,
   surveyComments,
+  volume,
+  type DurationStats,
   type Interval,
   type NpsResult,
 } from "cx-metrics";
-import { parseSurveyResponses, type ParsedSurveyResponse } from "cx-metrics/schemas";
+import { parseContacts, parseSurveyResponses, parseTickets, type ParsedContact, type ParsedSurveyResponse } from "cx-metrics/schemas";
 
 const file = resolve(import.meta.dirname, "..", "examples", "data", "survey-responses.json");
 // Validate once at the boundary; the metrics then fold clean records with no schema work per record.
@@ -132,3 +144,98 @@ for (const c of detractorComments.sort((a, b) => (b.record.respondedAt ?? 0) - (
   console.log(`  ${new Date((c.record.respondedAt ?? 0) + OFFSET_MS).toISOString().slice(0, 10)}  ${c.record.channel}  NPS ${c.record.nps}  "${c.comment}"`);
 }
 console.log(`  (${detractorComments.length} detractor comments in all)`);
+
+// ---------------------------------------------------------------------------------------------
+// Operations: queues, handle time, FCR three ways, response and resolution times, volume.
+const data = (name: string): unknown => JSON.parse(readFileSync(resolve(import.meta.dirname, "..", "examples", "data", name), "utf8"));
+const contacts = parseContacts(data("contacts.json"));
+const tickets = parseTickets(data("tickets.json"));
+const weekday = [["09:00", "18:00"]] as const;
+const calendar = businessCalendar({
+  timeZone: "Asia/Kolkata",
+  hours: { monday: weekday, tuesday: weekday, wednesday: weekday, thursday: weekday, friday: weekday, saturday: [["10:00", "14:00"]] },
+  holidays: ["2026-01-26", "2026-03-04", "2026-04-03"],
+});
+
+/** A duration in ms as h:mm:ss, or m:ss under an hour. */
+const clock = (ms: number | null): string => {
+  if (ms === null) return "-";
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(h > 0 ? 2 : 1, "0");
+  return `${h > 0 ? `${h}:` : ""}${mm}:${String(s % 60).padStart(2, "0")}`;
+};
+const hours = (ms: number | null): string => (ms === null ? "-" : `${(ms / 3_600_000).toFixed(1)} h`);
+const spread = (d: DurationStats, show: (ms: number | null) => string): string => `mean ${show(d.mean)}, median ${show(d.median)}, p90 ${show(d.p90)}, p95 ${show(d.p95)}`;
+
+console.log(`\n\ncx-metrics demo: operations`);
+console.log(`${int(contacts.length)} contacts (phone and chat), ${int(tickets.length)} tickets (email and web), Jan-Jun 2026, Asia/Kolkata`);
+console.log(`Business hours: Mon-Fri 09:00-18:00, Sat 10:00-14:00, closed on 3 holidays`);
+
+const queues = queueMetric({ target: 20_000, shortAbandon: 5_000 });
+console.log("\nQueues (service level: answered within 20 s, abandons counted as missed; abandons under 5 s set apart)");
+console.log(`${pad("", 8)}${lpad("offered", 8)}${lpad("SL", 8)}${lpad("95% CI", 15)}${lpad("ASA", 7)}${lpad("p90 wait", 10)}${lpad("abandoned", 11)}${lpad("short", 7)}`);
+const queueRows = groupBy(queues, contacts, (c) => c.channel ?? "?");
+queueRows.set("all", queues.result(fold(queues, contacts)));
+for (const [channel, q] of queueRows) {
+  console.log(
+    pad(channel, 8) +
+      lpad(int(q.offered), 8) +
+      lpad(`${fixed(q.serviceLevel.share)}%`, 8) +
+      lpad(range(q.serviceLevel.interval), 15) +
+      lpad(clock(q.asa), 7) +
+      lpad(clock(q.answerWait.p90), 10) +
+      lpad(`${fixed(q.abandonmentRate.share)}%`, 11) +
+      lpad(int(q.shortAbandoned), 7),
+  );
+}
+
+const handle = ahtMetric<ParsedContact>();
+const h = handle.result(fold(handle, contacts));
+const parts = h.components;
+console.log(
+  `\nHandle time  AHT ${clock(h.aht)} = talk ${clock(parts.talk?.mean ?? null)} + hold ${clock(parts.hold?.mean ?? null)} + after-call work ${clock(parts.afterCallWork?.mean ?? null)}` +
+    `  (median ${clock(h.handleTime.median)}, p90 ${clock(h.handleTime.p90)}); ${int(h.handled)} handled, ${int(h.unanswered)} unanswered not averaged in`,
+);
+
+const flagged = fcr(contacts);
+const repeats = repeatContactFcr(contacts);
+const oneTouch = oneTouchResolution(tickets);
+console.log("\nFirst-contact resolution, three ways");
+console.log(`  resolved flag (post-call question)     ${fixed(flagged.rate)}%  (95% CI ${range(flagged.interval)}), n = ${int(flagged.total)}, ${int(flagged.missing)} not asked`);
+console.log(
+  `  no repeat contact within 7 days        ${fixed(repeats.rate)}%  (95% CI ${range(repeats.interval)}), ${int(repeats.firstContacts)} first contacts, ` +
+    `${int(repeats.repeats)} repeats, ${int(repeats.pending)} pending (window still open)`,
+);
+console.log(`  one-touch tickets (one agent reply)    ${fixed(oneTouch.rate)}%  (95% CI ${range(oneTouch.interval)}), ${int(oneTouch.solved)} solved, ${int(oneTouch.unsolved)} unsolved`);
+const billingRepeats = repeatContactFcrMetric<ParsedContact>();
+const monthOf = (c: ParsedContact): string => new Date((c.arrived ?? 0) + OFFSET_MS).toISOString().slice(0, 7);
+const billingByHalf = groupBy(billingRepeats, contacts.filter((c) => c.team === "Billing"), (c) => (monthOf(c) < "2026-04" ? "Jan-Mar" : "Apr-Jun"));
+console.log(
+  `  Billing, repeat-contact FCR: Jan-Mar ${fixed(billingByHalf.get("Jan-Mar")?.rate ?? null)}% -> Apr-Jun ${fixed(billingByHalf.get("Apr-Jun")?.rate ?? null)}% (the policy fix shows here too)`,
+);
+
+const frtCalendar = frt(tickets, { target: 4 * 3_600_000, automated: "separate" });
+const frtBusiness = frt(tickets, { target: 4 * 3_600_000, businessHours: calendar });
+console.log("\nFirst response time, agent replies (automated acknowledgements reported apart)");
+console.log(`  calendar time   ${spread(frtCalendar, hours)}; within 4 h: ${fixed(frtCalendar.withinTarget?.share ?? null)}%`);
+console.log(`  business hours  ${spread(frtBusiness, hours)}; within 4 business hours: ${fixed(frtBusiness.withinTarget?.share ?? null)}%`);
+console.log(`  bot acknowledgements: ${int(frtCalendar.bot?.count ?? 0)} tickets, median ${clock(frtCalendar.bot?.median ?? null)}; awaiting a first reply: ${int(frtCalendar.awaiting.count)}`);
+
+const artCalendar = art(tickets, { target: 24 * 3_600_000 });
+const artBusiness = art(tickets, { businessHours: calendar, target: 24 * 3_600_000 });
+const artFirst = art(tickets, { resolution: "first" });
+console.log("\nResolution time, full (to the last solve)");
+console.log(`  calendar time   ${spread(artCalendar, hours)}; within 24 h: ${fixed(artCalendar.withinTarget?.share ?? null)}%`);
+console.log(`  business hours  ${spread(artBusiness, hours)}; within 24 business hours: ${fixed(artBusiness.withinTarget?.share ?? null)}%`);
+console.log(`  first resolution: median ${hours(artFirst.median)}; reopened ${int(artCalendar.reopened.tickets)} tickets (${int(artCalendar.reopened.reopens)} reopens)`);
+console.log(`  open at ${new Date((artCalendar.open.asOf ?? 0) + OFFSET_MS).toISOString().slice(0, 16).replace("T", " ")}: ${int(artCalendar.open.count)} tickets, median age ${hours(artCalendar.open.age.median)}, oldest ${hours(artCalendar.open.age.max)}`);
+
+const byMonth2 = volume(contacts, { timeZone: "Asia/Kolkata", period: "month" });
+console.log("\nContact volume (Asia/Kolkata)");
+console.log(`  by month: ${byMonth2.periods.map((p) => `${p.label} ${int(p.count)}`).join(", ")}`);
+console.log(`  peak hour ${String(byMonth2.peakHour?.hour).padStart(2, "0")}:00 (${int(byMonth2.peakHour?.count ?? 0)}), peak day ${byMonth2.peakWeekday?.weekday} (${int(byMonth2.peakWeekday?.count ?? 0)})`);
+console.log(`  heatmap, contacts per hour of the week:\n       ${Array.from({ length: 13 }, (_, i) => lpad(String(i + 8), 4)).join("")}`);
+["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].forEach((day, w) => {
+  console.log(`    ${day}${(byMonth2.heatmap[w] ?? []).slice(8, 21).map((n) => lpad(String(n), 4)).join("")}`);
+});

@@ -1,5 +1,6 @@
-// Generates the bundled sample data set, examples/data/survey-responses.json, from a fixed seed.
-// Run: npm run generate:sample. The output is committed; the same seed always writes the same file.
+// Generates the bundled sample data set from fixed seeds: examples/data/survey-responses.json,
+// contacts.json (calls and chats through the queues) and tickets.json (email and web tickets).
+// Run: npm run generate:sample. The output is committed; the same seeds always write the same files.
 //
 // A fictional contact center in India (UTC+05:30, no DST), January to June 2026: three teams of
 // four agents answering phone, chat and email; a post-interaction (transactional) survey asking
@@ -99,6 +100,127 @@ for (const [month, day] of [
   }
 }
 
-const out = resolve(import.meta.dirname, "..", "examples", "data", "survey-responses.json");
-writeFileSync(out, JSON.stringify(responses, null, 0).replace(/\},\{/g, "},\n{") + "\n");
-console.log(`wrote ${responses.length} responses to ${out}`);
+const dataDir = resolve(import.meta.dirname, "..", "examples", "data");
+const write = (name: string, rows: readonly unknown[]): void => {
+  const out = resolve(dataDir, name);
+  writeFileSync(out, JSON.stringify(rows, null, 0).replace(/\},\{"id"/g, '},\n{"id"') + "\n");
+  console.log(`wrote ${rows.length} records to ${out}`);
+};
+write("survey-responses.json", responses);
+
+// Operations, from a second seed so the survey data above never changes with this part.
+// Opening hours: Monday to Friday 09:00-18:00, Saturday 10:00-14:00 (the demo's business calendar);
+// calls and chats arrive mostly then, peaking mid-morning and mid-afternoon, Mondays busiest.
+// Built-in effects: waits and abandons grow with the hour's load; Billing's repeat contacts drop
+// from April with the policy fix; some email tickets get an automated acknowledgement.
+const ops = mulberry32(20260202);
+const opsPick = <T>(xs: readonly T[]): T => xs[Math.floor(ops() * xs.length)]!;
+/** Log-normal with the given median (seconds), sigma about 0.6: skewed like handle and wait times. */
+const skewed = (median: number, sigma = 0.6): number => {
+  const u = Math.max(ops(), 1e-9);
+  return median * Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * ops()));
+};
+const IST = 330 * 60_000;
+const HOUR = 3_600_000;
+const iso = (t: number): string => new Date(t + IST).toISOString().replace("Z", "+05:30");
+const hourWeight = [0, 0, 0, 0, 0, 0, 0, 0.2, 0.6, 1.4, 1.8, 1.6, 1.1, 1.0, 1.4, 1.6, 1.2, 0.9, 0.5, 0.3, 0.2, 0.1, 0, 0];
+const dayWeight = [1.3, 1.1, 1.0, 1.0, 0.9, 0.4, 0.15]; // Monday .. Sunday
+const reasons = { Billing: ["refund", "invoice", "payment failed"], Technical: ["login", "outage", "bug"], Onboarding: ["setup", "plan change"] } as const;
+const customers = Array.from({ length: 1800 }, (_, i) => `c-${String(i + 1).padStart(4, "0")}`);
+const contacts: Record<string, unknown>[] = [];
+const tickets: Record<string, unknown>[] = [];
+const start = Date.UTC(2026, 0, 1) - IST;
+const lastDay = Date.UTC(2026, 6, 1) - IST;
+let contactId = 0;
+let ticketId = 0;
+/** Customers with an open problem, by team, who will come back within a few days. */
+const comeBack: { customerId: string; team: (typeof teams)[number]; reason: string; at: number }[] = [];
+for (let day = start; day < lastDay; day += 24 * HOUR) {
+  const weekday = (new Date(day + IST).getUTCDay() + 6) % 7;
+  const month = new Date(day + IST).getUTCMonth() + 1;
+  for (let hour = 0; hour < 24; hour++) {
+    const load = hourWeight[hour]! * dayWeight[weekday]!;
+    const arrivals = Math.floor(load * 2.6 + ops());
+    for (let k = 0; k < arrivals; k++) {
+      const arrived = day + hour * HOUR + Math.floor(ops() * HOUR);
+      const due = comeBack.findIndex((c) => c.at <= arrived);
+      const repeat = due >= 0 ? comeBack.splice(due, 1)[0]! : null;
+      const team = repeat?.team ?? opsPick(teams);
+      const agent = opsPick(agents.filter((a) => a.team === team));
+      const channel = ops() < 0.6 ? "phone" : "chat";
+      const wait = skewed(5 + 4 * load, 0.9) * 1000;
+      const patience = skewed(150, 0.8) * 1000;
+      const base = {
+        id: `k-${++contactId}`,
+        customerId: repeat?.customerId ?? opsPick(customers),
+        agentId: agent.agentId,
+        team,
+        channel,
+        queue: team.toLowerCase(),
+        reason: repeat?.reason ?? opsPick(reasons[team]),
+        arrived: iso(arrived),
+      };
+      if (wait > patience) {
+        const { agentId: _unassigned, ...unanswered } = base;
+        contacts.push({ ...unanswered, ended: iso(arrived + Math.round(patience)), abandoned: true });
+        continue;
+      }
+      const answered = arrived + Math.round(wait);
+      const talk = Math.round(skewed(channel === "phone" ? 330 : 520) * 1000);
+      const hold = ops() < 0.35 ? Math.round(skewed(60) * 1000) : 0;
+      const afterCallWork = Math.round(skewed(45, 0.5) * 1000);
+      const billingFix = team === "Billing" ? (month >= 4 ? -0.12 : 0.12) : 0;
+      const unresolved = ops() < 0.2 + billingFix - 0.1 * agent.skill;
+      if (unresolved) comeBack.push({ customerId: base.customerId, team, reason: base.reason, at: arrived + Math.floor((0.5 + ops() * 6) * 24 * HOUR) });
+      contacts.push({
+        ...base,
+        answered: iso(answered),
+        ended: iso(answered + talk + hold),
+        talk,
+        hold,
+        afterCallWork,
+        transferred: ops() < 0.06,
+        resolved: ops() < 0.6 ? !unresolved : null,
+      });
+    }
+    // Email and web tickets arrive around the clock, more in the day.
+    const ticketArrivals = Math.floor((0.25 + 0.6 * hourWeight[hour]!) * dayWeight[weekday]! * 1.1 + ops());
+    for (let k = 0; k < ticketArrivals; k++) {
+      const created = day + hour * HOUR + Math.floor(ops() * HOUR);
+      const team = opsPick(teams);
+      const agent = opsPick(agents.filter((a) => a.team === team));
+      const replies: { at: string; automated?: boolean; agentId?: string }[] = [];
+      if (ops() < 0.7) replies.push({ at: iso(created + Math.round(20_000 + ops() * 40_000)), automated: true });
+      const firstReply = created + Math.round(skewed(3.5 * 3600, 0.9) * 1000);
+      const touches = ops() < 0.55 ? 1 : ops() < 0.7 ? 2 : 3;
+      let at = firstReply;
+      for (let r = 0; r < touches; r++) {
+        replies.push({ at: iso(at), agentId: agent.agentId });
+        at += Math.round(skewed(8 * 3600, 0.8) * 1000);
+      }
+      const solves: string[] = [];
+      let solvedAt = at - Math.round(ops() * 3600_000);
+      const reopened = ops() < 0.08;
+      if (solvedAt < lastDay) solves.push(iso(solvedAt));
+      if (reopened) {
+        solvedAt += Math.round(skewed(30 * 3600) * 1000);
+        if (solvedAt < lastDay) solves.push(iso(solvedAt));
+      }
+      const solvedNow = solves.length > 0 && !(reopened && solves.length === 1);
+      const visible = replies.filter((r) => Date.parse(r.at) < lastDay);
+      tickets.push({
+        id: `e-${++ticketId}`,
+        customerId: opsPick(customers),
+        agentId: agent.agentId,
+        team,
+        channel: ops() < 0.7 ? "email" : "web",
+        created: iso(created),
+        replies: visible,
+        solves: solvedNow || solves.length > 0 ? solves : [],
+        status: solvedNow ? (ops() < 0.5 ? "closed" : "solved") : opsPick(["open", "pending", "open"]),
+      });
+    }
+  }
+}
+write("contacts.json", contacts);
+write("tickets.json", tickets);

@@ -33,7 +33,18 @@ function bruteNps(rows: Raw[]): string {
 
 describe("examples", () => {
   it("every example is covered by a test here", () => {
-    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "quick-nps.ts", "weekly-csat.ts"]);
+    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "helpdesk-sla.ts", "quick-nps.ts", "weekly-csat.ts"]);
+  });
+
+  it("helpdesk-sla prints the hand-worked business-hour values", () => {
+    const out = run("examples/helpdesk-sla.ts");
+    // Business FRTs: Thu 16:00-17:00 + Mon 09:00-10:00 (Friday a holiday) = 2 h; 0.5 h; 2 h.
+    expect(out).toContain("first response, business hours: median 2 h, max 2 h, within 1 h: 33.3%");
+    // Calendar: Thursday 16:00 to Monday 10:00 = 90 h.
+    expect(out).toContain("first response, calendar time: max 90 h");
+    // Resolutions: 1 h + 3 h = 4 h; 6 h; mean 5 h; one of two within 5 h; one open.
+    expect(out).toContain("resolution, business hours: mean 5 h, within 5 h: 50%, open 1");
+    expect(out).toContain("one-touch: 100% of 2 solved tickets");
   });
 
   it("quick-nps prints the hand-worked values", () => {
@@ -74,5 +85,43 @@ describe("demo", () => {
       expect(out).toMatch(new RegExp(`\\n${channel}\\s+\\+?${score.replace(".", "\\.")}\\s`));
     }
     expect(out.split("\n").filter((l) => /^ {2}2026-0[1-6] /.test(l))).toHaveLength(6);
+  });
+
+  it("prints queue, handle-time and first-response figures that match brute force over the raw records", () => {
+    interface RawContact {
+      arrived: string;
+      answered?: string;
+      ended?: string;
+      abandoned?: boolean;
+      talk?: number;
+      hold?: number;
+      afterCallWork?: number;
+    }
+    interface RawTicket {
+      created: string;
+      replies: { at: string; automated?: boolean }[];
+    }
+    const contacts: RawContact[] = JSON.parse(readFileSync(resolve(root, "examples/data/contacts.json"), "utf8"));
+    const tickets: RawTicket[] = JSON.parse(readFileSync(resolve(root, "examples/data/tickets.json"), "utf8"));
+    const out = run("scripts/demo.ts");
+    // Service level over all contacts: answered within 20 s over answered + abandoned, abandons under 5 s set apart.
+    const wait = (c: RawContact, end: string): number => Date.parse(end) - Date.parse(c.arrived);
+    const answered = contacts.filter((c) => c.answered !== undefined);
+    const abandoned = contacts.filter((c) => c.answered === undefined && c.abandoned === true && wait(c, c.ended as string) >= 5000);
+    const sl = ((100 * answered.filter((c) => wait(c, c.answered as string) <= 20_000).length) / (answered.length + abandoned.length)).toFixed(1);
+    expect(out).toMatch(new RegExp(`\\nall\\s+${(answered.length + abandoned.length).toLocaleString("en-US")}\\s+${sl.replace(".", "\\.")}%`));
+    // AHT as m:ss.
+    const handle = answered.reduce((s, c) => s + (c.talk ?? 0) + (c.hold ?? 0) + (c.afterCallWork ?? 0), 0) / answered.length / 1000;
+    const aht = `${Math.floor(Math.round(handle) / 60)}:${String(Math.round(handle) % 60).padStart(2, "0")}`;
+    expect(out).toContain(`Handle time  AHT ${aht} =`);
+    // Median calendar FRT over tickets with an agent reply, in hours.
+    const frts = tickets
+      .map((t) => t.replies.filter((r) => r.automated !== true).map((r) => Date.parse(r.at) - Date.parse(t.created)))
+      .filter((x) => x.length > 0)
+      .map((x) => Math.min(...x))
+      .sort((a, b) => a - b);
+    const mid = (frts.length - 1) / 2;
+    const median = ((frts[Math.floor(mid)] as number) + (frts[Math.ceil(mid)] as number)) / 2 / 3_600_000;
+    expect(out).toMatch(new RegExp(`calendar time\\s+mean [0-9.]+ h, median ${median.toFixed(1).replace(".", "\\.")} h`));
   });
 });
