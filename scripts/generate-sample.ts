@@ -161,8 +161,8 @@ for (let day = start; day < lastDay; day += 24 * HOUR) {
         arrived: iso(arrived),
       };
       if (wait > patience) {
-        const { agentId: _unassigned, ...unanswered } = base;
-        contacts.push({ ...unanswered, ended: iso(arrived + Math.round(patience)), abandoned: true });
+        // Abandoned before an agent was assigned: no agentId.
+        contacts.push({ ...base, agentId: undefined, ended: iso(arrived + Math.round(patience)), abandoned: true });
         continue;
       }
       const answered = arrived + Math.round(wait);
