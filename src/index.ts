@@ -47,6 +47,7 @@ export { ces, cesCategory, cesMetric, type CesOptions, type CesResult, type CesV
 export type { Contact, Ticket, TicketReply, TicketStatus } from "./core/records.ts";
 export { percentile, percentiles } from "./stats/quantile.ts";
 export type { DurationStats, Exclusions, OpenItems, Share } from "./metrics/duration-types.ts";
+export type { DurationState, ExclusionState, OpenState } from "./metrics/internal/ops.ts";
 export { aht, ahtMetric, defaultAhtComponents, type AhtComponent, type AhtOptions, type AhtResult, type AhtState, type DurationAccessor } from "./metrics/aht.ts";
 export { queue, queueMetric, type AbandonedWithinTarget, type QueueOptions, type QueueResult, type QueueState } from "./metrics/queue.ts";
 export { fcr, fcrMetric, type FcrOptions, type FcrResult, type FcrState } from "./metrics/fcr.ts";
@@ -66,8 +67,8 @@ export {
   type RepeatContactState,
 } from "./metrics/repeat-contacts.ts";
 export { frt, frtMetric, type AutomatedReplies, type FrtOptions, type FrtResult, type FrtState } from "./metrics/frt.ts";
-export { art, artMetric, type ArtOptions, type ArtResult, type ArtState, type ResolutionPoint } from "./metrics/art.ts";
-export { volume, volumeMetric, type VolumeCount, type VolumeOptions, type VolumePeriod, type VolumeResult, type VolumeState, type Weekday } from "./metrics/volume.ts";
+export { art, artMetric, type ArtOptions, type ArtResult, type ArtState, type Reopens, type ResolutionPoint } from "./metrics/art.ts";
+export { volume, volumeMetric, type VolumeCount, type VolumeOptions, type VolumePeriod, type VolumeResult, type HourOfWeekPeak, type HourPeak, type VolumeState, type WeekdayPeak, type Weekday } from "./metrics/volume.ts";
 
 export { groupBy, groupStates } from "./analysis/group-by.ts";
 export { surveyComments, type SurveyComment, type SurveyCommentsOptions } from "./analysis/comments.ts";

@@ -93,13 +93,19 @@ export interface AhtResult {
 
 /** The fold state of {@link ahtMetric}. */
 export interface AhtState {
+  /** Handled contacts folded in. */
   handled: number;
+  /** Contacts not handled. */
   unanswered: number;
-  /** Per component: sum, Neumaier compensation, missing count. */
+  /** Per component (in `components` order): the sum over handled contacts, ms. */
   sums: Float64Array;
+  /** Per component: Neumaier compensation of `sums`. */
   compensation: Float64Array;
+  /** Per component: handled contacts that left it out. */
   missing: Float64Array;
+  /** Handle time of each handled contact. */
   handleTimes: DurationState;
+  /** Records skipped as invalid. */
   excluded: ExclusionState;
 }
 

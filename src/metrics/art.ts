@@ -88,20 +88,41 @@ export interface ArtResult extends DurationStats {
   readonly resolution: ResolutionPoint;
   /** Tickets not resolved (per `resolution`), and their ages at `asOf`. */
   readonly open: OpenItems;
-  /** Tickets reopened at least once, and all reopens (a solve followed by more activity). */
-  readonly reopened: { readonly tickets: number; readonly reopens: number };
+  /** Tickets reopened at least once, and all reopens. */
+  readonly reopened: Reopens;
   /** Whether the durations are business time. */
   readonly businessTime: boolean;
   /** Tickets left out as invalid (`onInvalid: "skip"`), by field. */
   readonly excluded: Exclusions;
 }
 
+/**
+ * Reopens in an {@link ArtResult}: a ticket solved k times has k - 1 reopens if it is solved now, k if
+ * it is open again.
+ *
+ * @example
+ * ```ts
+ * const reopened: Reopens = art(tickets).reopened;
+ * ```
+ */
+export interface Reopens {
+  /** Tickets reopened at least once. */
+  readonly tickets: number;
+  /** All reopens. */
+  readonly reopens: number;
+}
+
 /** The fold state of {@link artMetric}. */
 export interface ArtState {
+  /** Resolution times of resolved tickets. */
   resolved: DurationState;
+  /** Creation instants of open tickets, and the latest instant seen. */
   open: OpenState;
+  /** Tickets reopened at least once. */
   reopenedTickets: number;
+  /** All reopens. */
   reopens: number;
+  /** Tickets skipped as invalid. */
   excluded: ExclusionState;
 }
 

@@ -58,9 +58,13 @@ export interface FcrResult {
 
 /** The fold state of {@link fcrMetric}. */
 export interface FcrState {
+  /** Contacts resolved. */
   resolved: number;
+  /** Contacts not resolved. */
   unresolved: number;
+  /** Contacts without an answer. */
   missing: number;
+  /** Records skipped as invalid. */
   excluded: ExclusionState;
 }
 

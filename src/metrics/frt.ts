@@ -104,10 +104,15 @@ export interface FrtResult extends DurationStats {
 
 /** The fold state of {@link frtMetric}. */
 export interface FrtState {
+  /** First (agent) response times. */
   agent: DurationState;
+  /** First automated response times (`automated: "separate"`). */
   bot: DurationState;
+  /** Starts of tickets awaiting a response, and the latest instant seen. */
   awaiting: OpenState;
+  /** Tickets without the start `start` asks for. */
   missingStart: number;
+  /** Tickets skipped as invalid. */
   excluded: ExclusionState;
 }
 

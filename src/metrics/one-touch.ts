@@ -73,11 +73,17 @@ export interface OneTouchResult {
 
 /** The fold state of {@link oneTouchResolutionMetric}. */
 export interface OneTouchState {
+  /** Solved tickets with no agent reply. */
   zero: number;
+  /** Solved tickets with one agent reply. */
   one: number;
+  /** Solved tickets with two or more. */
   many: number;
+  /** Tickets not solved. */
   unsolved: number;
+  /** Solved tickets without a `replies` list. */
   missingReplies: number;
+  /** Tickets skipped as invalid. */
   excluded: ExclusionState;
 }
 

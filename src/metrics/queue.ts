@@ -109,15 +109,25 @@ export interface QueueResult {
 
 /** The fold state of {@link queueMetric}. */
 export interface QueueState {
+  /** Answered contacts. */
   answered: number;
+  /** Answered within the target. */
   answeredWithin: number;
+  /** Abandoned contacts, short abandons excluded. */
   abandoned: number;
+  /** Abandoned within the target, short abandons excluded. */
   abandonedWithin: number;
+  /** Sum of the abandoned contacts' waits, ms. */
   abandonWaitSum: number;
+  /** Short abandons. */
   shortAbandoned: number;
+  /** Flow-outs. */
   flowedOut: number;
+  /** Contacts still waiting. */
   waiting: number;
+  /** Waits of answered contacts. */
   answerWaits: DurationState;
+  /** Records skipped as invalid. */
   excluded: ExclusionState;
 }
 

@@ -105,12 +105,17 @@ export interface RepeatContactState {
   keys: Map<string | number, number>;
   /** Id to key, so merges can map ids across states. */
   keyList: (string | number)[];
+  /** Each contact's key id. */
   ids: number[];
+  /** Each contact's instant, epoch ms. */
   times: number[];
   /** The index each contact was added with: equal instants keep input order. */
   order: number[];
+  /** The latest instant seen (the default `asOf`). */
   latest: number;
+  /** Contacts without a key. */
   missingKey: number;
+  /** Contacts skipped as invalid. */
   excluded: ExclusionState;
 }
 

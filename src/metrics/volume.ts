@@ -45,6 +45,53 @@ export interface VolumeOptions<T = Contact> {
   readonly onInvalid?: OnInvalid;
 }
 
+/**
+ * The busiest local hour of the day in a {@link VolumeResult}.
+ *
+ * @example
+ * ```ts
+ * const peak: HourPeak = { hour: 10, count: 704 };
+ * ```
+ */
+export interface HourPeak {
+  /** Local hour, 0-23. */
+  readonly hour: number;
+  /** Contacts in that hour, over all days. */
+  readonly count: number;
+}
+
+/**
+ * The busiest local weekday in a {@link VolumeResult}.
+ *
+ * @example
+ * ```ts
+ * const peak: WeekdayPeak = { weekday: "monday", count: 1227 };
+ * ```
+ */
+export interface WeekdayPeak {
+  /** The weekday. */
+  readonly weekday: Weekday;
+  /** Contacts on that weekday, over all weeks. */
+  readonly count: number;
+}
+
+/**
+ * The busiest cell of the hour-of-week heatmap in a {@link VolumeResult}.
+ *
+ * @example
+ * ```ts
+ * const peak: HourOfWeekPeak = { weekday: "monday", hour: 10, count: 158 };
+ * ```
+ */
+export interface HourOfWeekPeak {
+  /** The weekday. */
+  readonly weekday: Weekday;
+  /** Local hour, 0-23. */
+  readonly hour: number;
+  /** Contacts in that hour of the week, over all weeks. */
+  readonly count: number;
+}
+
 /** One period of a {@link VolumeResult} series. */
 export interface VolumeCount {
   /** The period's local label: `2026-03-02T09:00`, `2026-03-02`, `2026-03` or `2026-Q1` (weeks by their first day). */
@@ -71,11 +118,11 @@ export interface VolumeResult {
   /** Contacts per local weekday (rows, Monday first) and hour (columns, 0-23): the peak-time heatmap. */
   readonly heatmap: readonly (readonly number[])[];
   /** The busiest hour of the day (summed over weekdays); `null` when empty. Ties go to the earlier. */
-  readonly peakHour: { readonly hour: number; readonly count: number } | null;
+  readonly peakHour: HourPeak | null;
   /** The busiest weekday; `null` when empty. Ties go to the earlier (Monday first). */
-  readonly peakWeekday: { readonly weekday: Weekday; readonly count: number } | null;
+  readonly peakWeekday: WeekdayPeak | null;
   /** The busiest cell of the heatmap; `null` when empty. */
-  readonly peakHourOfWeek: { readonly weekday: Weekday; readonly hour: number; readonly count: number } | null;
+  readonly peakHourOfWeek: HourOfWeekPeak | null;
   /** The busiest period of the series; `null` when empty. */
   readonly peakPeriod: VolumeCount | null;
   /** The time zone used (canonical IANA name). */
@@ -90,7 +137,9 @@ export interface VolumeState {
   counts: Map<number, number>;
   /** Contacts per hour of the week: index (ISO weekday - 1)·24 + hour. */
   heat: Float64Array;
+  /** Contacts counted. */
   total: number;
+  /** Contacts skipped as invalid. */
   excluded: ExclusionState;
 }
 

@@ -79,7 +79,11 @@ export class BusinessCalendar {
   private before = new Float64Array(1);
   private firstOfDay = new Int32Array(0);
 
-  /** Use {@link businessCalendar}, which checks the options. */
+  /**
+   * Use {@link businessCalendar}, which checks the options.
+   *
+   * @internal
+   */
   constructor(zone: ZoneOffsets, week: readonly (readonly number[])[], holidays: ReadonlySet<number>) {
     this.zone = zone;
     this.timeZone = zone.timeZone;

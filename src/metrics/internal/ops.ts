@@ -13,13 +13,23 @@ export const MAX_DURATION_MS: number = 100 * 365.25 * 86_400_000;
 /** What a duration field is expected to be. */
 export const DURATION_EXPECTED = "a duration in milliseconds from 0 to 100 years";
 
-/** Durations kept for exact percentiles: a growable buffer, plus their compensated sum. */
+/**
+ * Durations kept for exact percentiles, part of the time metrics' states: a growable buffer, plus
+ * their compensated sum. Plain data, like every state.
+ *
+ * @example
+ * ```ts
+ * const state: DurationState = frtMetric().init().agent;
+ * ```
+ */
 export interface DurationState {
   /** The durations; only the first `count` slots are used. */
   values: Float64Array;
+  /** Durations held. */
   count: number;
-  /** Neumaier-compensated sum of the durations. */
+  /** Sum of the durations (Neumaier summation). */
   sum: number;
+  /** Compensation term of `sum`. */
   compensation: number;
   /** Durations at or under the target. */
   met: number;
@@ -101,9 +111,18 @@ export function readDurations(state: DurationState, target: number, rates: RateS
   return { count: n, total, mean: total / n, median, p90, p95, min, max, withinTarget };
 }
 
-/** Records left out, by field; the mutable side of {@link Exclusions}. */
+/**
+ * Records left out, by field: the state side of {@link Exclusions}.
+ *
+ * @example
+ * ```ts
+ * const excluded: ExclusionState = queueMetric().init().excluded;
+ * ```
+ */
 export interface ExclusionState {
+  /** All records left out. */
   count: number;
+  /** Records left out per field at fault. */
   byField: Record<string, number>;
 }
 
@@ -190,9 +209,19 @@ export function elapsed(calendar: BusinessCalendar | undefined, t0: number, t1: 
   return calendar === undefined ? t1 - t0 : businessSpan(calendar, t0, t1);
 }
 
-/** Start instants of open items, and the latest instant seen (the default `asOf`). */
+/**
+ * Open items (tickets awaiting a reply, open tickets) in a state: when each started, and the latest
+ * instant seen (the default `asOf`).
+ *
+ * @example
+ * ```ts
+ * const open: OpenState = artMetric().init().open;
+ * ```
+ */
 export interface OpenState {
+  /** Each open item's start, epoch ms. */
   starts: number[];
+  /** The latest instant seen, epoch ms (-Infinity when none). */
   latest: number;
 }
 
