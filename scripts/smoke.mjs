@@ -32,6 +32,9 @@ const checks = `
   let caught;
   try { nps([11]); } catch (e) { caught = e; }
   if (!(caught instanceof CxMetricsError) || caught.index !== 0) throw new Error("expected a CxMetricsError at index 0");
+  const calendar = businessCalendar({ timeZone: "America/New_York", hours: { sunday: [["00:00", "24:00"]] } });
+  if (calendar.elapsed("2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z") !== 23 * 3600000) throw new Error("the DST day must last 23 business hours");
+  if (frt([{ created: 0, firstResponse: 60000 }], { businessHours: calendar }).count !== 1) throw new Error("frt in business hours failed");
 `;
 const schemaChecks = `
   let parseError;
@@ -39,21 +42,23 @@ const schemaChecks = `
   if (!(parseError instanceof CxMetricsError)) throw new Error("schemas must throw the same CxMetricsError class as the core");
   const [row] = parseSurveyResponses([{ nps: 9, respondedAt: "1970-01-01T00:00:01Z" }]);
   if (row.respondedAt !== 1000 || nps([row], { value: (r) => r.nps }).score !== 100) throw new Error("parsed rows do not fold");
+  const contacts = parseContacts([{ arrived: "2026-03-02T09:00:00Z", answered: "2026-03-02T09:00:10Z" }]);
+  if (contacts[0].answered - contacts[0].arrived !== 10000) throw new Error("parseContacts must normalise instants");
 `;
 
 const full = project("full", true);
 writeFileSync(
   join(full, "esm.mjs"),
-  `import { nps, CxMetricsError } from "cx-metrics";\nimport { parseSurveyResponses } from "cx-metrics/schemas";\n${checks}${schemaChecks}console.log("smoke: import ok");\n`,
+  `import { nps, businessCalendar, frt, CxMetricsError } from "cx-metrics";\nimport { parseContacts, parseSurveyResponses } from "cx-metrics/schemas";\n${checks}${schemaChecks}console.log("smoke: import ok");\n`,
 );
 writeFileSync(
   join(full, "cjs.cjs"),
-  `const { nps, CxMetricsError } = require("cx-metrics");\nconst { parseSurveyResponses } = require("cx-metrics/schemas");\n${checks}${schemaChecks}console.log("smoke: require ok");\n`,
+  `const { nps, businessCalendar, frt, CxMetricsError } = require("cx-metrics");\nconst { parseContacts, parseSurveyResponses } = require("cx-metrics/schemas");\n${checks}${schemaChecks}console.log("smoke: require ok");\n`,
 );
 // Without zod installed, the core still loads: only cx-metrics/schemas needs it.
 const bare = project("bare", false);
-writeFileSync(join(bare, "esm.mjs"), `import { nps, CxMetricsError } from "cx-metrics";\n${checks}console.log("smoke: import without zod ok");\n`);
-writeFileSync(join(bare, "cjs.cjs"), `const { nps, CxMetricsError } = require("cx-metrics");\n${checks}console.log("smoke: require without zod ok");\n`);
+writeFileSync(join(bare, "esm.mjs"), `import { nps, businessCalendar, frt, CxMetricsError } from "cx-metrics";\n${checks}console.log("smoke: import without zod ok");\n`);
+writeFileSync(join(bare, "cjs.cjs"), `const { nps, businessCalendar, frt, CxMetricsError } = require("cx-metrics");\n${checks}console.log("smoke: require without zod ok");\n`);
 
 for (const [dir, file] of [
   [full, "esm.mjs"],
