@@ -126,6 +126,9 @@ export interface ArtState {
   excluded: ExclusionState;
 }
 
+/** Shared by every ticket without `solves`, so none allocates an empty array. */
+const NO_SOLVES: readonly Instant[] = Object.freeze([]);
+
 class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
   readonly name = "art";
   private readonly first: boolean;
@@ -157,7 +160,7 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
     if (Number.isNaN(created)) return reject(this.name, this.skip, state.excluded, index, "created", ticket.created, INSTANT_FIELD_EXPECTED);
     const solvedNow = isSolved(ticket);
     if (solvedNow === null) return reject(this.name, this.skip, state.excluded, index, "status", ticket.status, STATUS_EXPECTED);
-    const solves = ticket.solves ?? [];
+    const solves = ticket.solves ?? NO_SOLVES;
     if (!Array.isArray(solves)) return reject(this.name, this.skip, state.excluded, index, "solves", solves, "an array of instants");
     let earliest = Infinity;
     let latest = -Infinity;

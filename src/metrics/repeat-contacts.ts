@@ -125,6 +125,8 @@ class RepeatContactMetric<T> implements Metric<T, RepeatContactState, RepeatCont
   readonly name = "repeatContactFcr";
   private readonly key: Accessor<T, unknown>;
   private readonly at: Accessor<T, unknown>;
+  /** The field named in errors: `arrived` when read by default, `at` when read by your accessor. */
+  private readonly atField: string;
   private readonly window: number;
   private readonly asOf: number | undefined;
   private readonly rates: RateSettings;
@@ -135,6 +137,7 @@ class RepeatContactMetric<T> implements Metric<T, RepeatContactState, RepeatCont
     checkFunction(this.name, "at", options.at);
     this.key = options.key ?? ((c: T) => (c as Contact).customerId);
     this.at = options.at ?? ((c: T) => (c as Contact).arrived);
+    this.atField = options.at === undefined ? "arrived" : "at";
     this.window = checkDurationOption(this.name, "window", options.window, SEVEN_DAYS);
     this.asOf = checkAsOf(this.name, options.asOf);
     this.rates = rateSettings(this.name, options.level, options.interval);
@@ -148,7 +151,7 @@ class RepeatContactMetric<T> implements Metric<T, RepeatContactState, RepeatCont
   add(state: RepeatContactState, contact: T, index: number = state.ids.length + state.missingKey + state.excluded.count): void {
     const raw = this.at(contact, index);
     const t = instantOrNaN(raw);
-    if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, index, "at", raw, INSTANT_FIELD_EXPECTED);
+    if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, index, this.atField, raw, INSTANT_FIELD_EXPECTED);
     const key = this.key(contact, index);
     if (key == null) {
       state.missingKey++;

@@ -152,6 +152,8 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   private readonly period: VolumePeriod;
   private readonly weekStartsOn: number;
   private readonly at: Accessor<T, unknown>;
+  /** The field named in errors: `arrived` when read by default, `at` when read by your accessor. */
+  private readonly atField: string;
   private readonly skip: boolean;
 
   constructor(options: VolumeOptions<T>) {
@@ -168,6 +170,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
     this.weekStartsOn = weekStartsOn;
     checkFunction(this.name, "at", options.at);
     this.at = options.at ?? ((c: T) => (c as Contact).arrived);
+    this.atField = options.at === undefined ? "arrived" : "at";
     this.skip = skips(this.name, options.onInvalid);
   }
 
@@ -178,7 +181,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   add(state: VolumeState, contact: T, index: number = state.total + state.excluded.count): void {
     const raw = this.at(contact, index);
     const t = instantOrNaN(raw);
-    if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, index, "at", raw, INSTANT_FIELD_EXPECTED);
+    if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, index, this.atField, raw, INSTANT_FIELD_EXPECTED);
     const local = t + this.zone.offsetAt(t);
     const day = Math.floor(local / DAY_MS);
     const hour = Math.floor((local - day * DAY_MS) / HOUR_MS);

@@ -117,7 +117,7 @@ describe("fcr from repeat contacts", () => {
   });
 
   it("rejects a bad instant or key, or skips and counts it", () => {
-    expect(() => repeatContactFcr([{ customerId: "a", arrived: "yesterday" }])).toThrow(/at at index 0 is "yesterday"/);
+    expect(() => repeatContactFcr([{ customerId: "a", arrived: "yesterday" }])).toThrow(/arrived at index 0 is "yesterday"/);
     expect(() => repeatContactFcr([{ customerId: "a", arrived: 0 }], { key: () => ({}) as string })).toThrow(/key at index 0 is an object/);
     expect(repeatContactFcr([{ customerId: "a", arrived: Number.NaN }], { onInvalid: "skip" }).excluded.count).toBe(1);
     expect(hasNaN(repeatContactFcr([]))).toBe(false);

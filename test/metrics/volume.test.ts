@@ -60,7 +60,7 @@ describe("volume: worked by hand", () => {
     expect(empty).toMatchObject({ total: 0, periods: [], peakHour: null, peakPeriod: null });
     expect(hasNaN(empty)).toBe(false);
     expect(() => volume([], { timeZone: "Europe/Atlantis" })).toThrow(/option "timeZone" is "Europe\/Atlantis"/);
-    expect(() => volume([{ arrived: "2026-03-01" }])).toThrow(/at at index 0 is "2026-03-01"/);
+    expect(() => volume([{ arrived: "2026-03-01" }])).toThrow(/arrived at index 0 is "2026-03-01"/);
     expect(volume([{ arrived: "2026-03-01" }, { arrived: 0 }], { onInvalid: "skip" }).excluded.count).toBe(1);
     expect(() => volume([], { period: "year" as VolumePeriod })).toThrow(/period/);
   });
