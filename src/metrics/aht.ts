@@ -267,9 +267,9 @@ export function ahtMetric<T extends Contact = Contact>(options: AhtOptions<T> = 
  * as 0 for that contact and is counted in `components[name].missing`. The median, p90 and p95 of
  * handle time come with it, since handle times are skewed.
  *
- * Default components follow the common definition (talk + hold + after-call work, e.g. Amazon
- * Connect's average handle time and ICMI's glossary); Genesys Cloud's handle time adds dialing and
- * contacting, which you add as components.
+ * Default components follow Genesys Cloud's definition of AHT for inbound interactions (talk + hold
+ * + after-call work over interactions handled); for outbound it adds dialing and contacting time,
+ * which you add as components.
  *
  * Bad input: a component that is not a duration from 0 to 100 years throws `INVALID_VALUE` naming the
  * record and the component, or with `onInvalid: "skip"` leaves the whole record out, counted in
