@@ -2,6 +2,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Accessor, type Metric } from "../core/metric.ts";
 import { checkFunction, type OnInvalid } from "../core/options.ts";
 import type { Contact } from "../core/records.ts";
+import { compensatedAdd } from "../stats/compensated.ts";
 import type { ProportionIntervalMethod } from "../stats/proportion.ts";
 import type { DurationStats, Exclusions } from "./duration-types.ts";
 import {
@@ -193,13 +194,8 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
     }
     for (let k = 0; k < scratch.length; k++) {
       const d = scratch[k] as number;
-      if (d < 0) state.missing[k] = (state.missing[k] as number) + 1;
-      else {
-        const sum = state.sums[k] as number;
-        const t = sum + d;
-        state.compensation[k] = (state.compensation[k] as number) + (sum >= d ? sum - t + d : d - t + sum);
-        state.sums[k] = t;
-      }
+      if (d < 0) state.missing[k]! += 1;
+      else compensatedAdd(state.sums, state.compensation, k, d);
     }
     state.handled++;
     pushDuration(state.handleTimes, handleTime, this.target);
@@ -209,12 +205,9 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
     into.handled += other.handled;
     into.unanswered += other.unanswered;
     for (let k = 0; k < into.sums.length; k++) {
-      const sum = into.sums[k] as number;
-      const x = (other.sums[k] as number) + (other.compensation[k] as number);
-      const t = sum + x;
-      into.compensation[k] = (into.compensation[k] as number) + (Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum);
-      into.sums[k] = t;
-      into.missing[k] = (into.missing[k] as number) + (other.missing[k] as number);
+      compensatedAdd(into.sums, into.compensation, k, other.sums[k]!);
+      into.compensation[k]! += other.compensation[k]!;
+      into.missing[k]! += other.missing[k]!;
     }
     mergeDurations(into.handleTimes, other.handleTimes);
     mergeExclusions(into.excluded, other.excluded);

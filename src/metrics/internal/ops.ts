@@ -67,6 +67,7 @@ export function mergeDurations(into: DurationState, other: DurationState): void 
   into.met += other.met;
 }
 
+/** The Neumaier step of `compensatedAdd` (stats/compensated.ts) on a {@link DurationState}'s scalar sum. */
 function addCompensated(state: DurationState, x: number): void {
   const t = state.sum + x;
   state.compensation += Math.abs(state.sum) >= Math.abs(x) ? state.sum - t + x : x - t + state.sum;

@@ -1,6 +1,7 @@
 import { CxMetricsError } from "../../core/errors.ts";
 import type { Accessor, Metric } from "../../core/metric.ts";
 import { checkFunction, checkOnInvalid, type IntegerRange, type OnInvalid } from "../../core/options.ts";
+import { compensatedAdd } from "../../stats/compensated.ts";
 import { clamp, type Interval } from "../../stats/interval.ts";
 import type { RatingCount, RatingExclusions, RatingState } from "../rating-types.ts";
 
@@ -142,14 +143,6 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   result(state: RatingState): Output {
     return this.read(state);
   }
-}
-
-/** Neumaier's compensated summation of `x` into slot `k`: sums[k] + comps[k] is the accurate sum. */
-function compensatedAdd(sums: Float64Array, comps: Float64Array, k: number, x: number): void {
-  const s = sums[k]!;
-  const t = s + x;
-  comps[k]! += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-  sums[k] = t;
 }
 
 /** The corrected totals of a rating state, read once by each metric's `result`. */
