@@ -94,8 +94,6 @@ export interface AhtResult {
 
 /** The fold state of {@link ahtMetric}. */
 export interface AhtState {
-  /** Handled contacts folded in. */
-  handled: number;
   /** Contacts not handled. */
   unanswered: number;
   /** Per component (in `components` order): the sum over handled contacts, ms. */
@@ -104,7 +102,7 @@ export interface AhtState {
   compensation: Float64Array;
   /** Per component: handled contacts that left it out. */
   missing: Float64Array;
-  /** Handle time of each handled contact. */
+  /** Handle time of each handled contact (its count is the number handled). */
   handleTimes: DurationState;
   /** Records skipped as invalid. */
   excluded: ExclusionState;
@@ -159,7 +157,6 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
   init(): AhtState {
     const k = this.names.length;
     return {
-      handled: 0,
       unanswered: 0,
       sums: new Float64Array(k),
       compensation: new Float64Array(k),
@@ -169,7 +166,7 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
     };
   }
 
-  add(state: AhtState, contact: T, index: number = state.handled + state.unanswered + state.excluded.count): void {
+  add(state: AhtState, contact: T, index: number = state.handleTimes.count + state.unanswered + state.excluded.count): void {
     const handled = this.handled === undefined ? contact.answered != null : this.handled(contact, index);
     if (handled !== true) {
       if (handled === false) state.unanswered++;
@@ -197,12 +194,10 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
       if (d < 0) state.missing[k]! += 1;
       else compensatedAdd(state.sums, state.compensation, k, d);
     }
-    state.handled++;
     pushDuration(state.handleTimes, handleTime, this.target);
   }
 
   merge(into: AhtState, other: AhtState): void {
-    into.handled += other.handled;
     into.unanswered += other.unanswered;
     for (let k = 0; k < into.sums.length; k++) {
       compensatedAdd(into.sums, into.compensation, k, other.sums[k]!);
@@ -214,7 +209,7 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
   }
 
   result(state: AhtState): AhtResult {
-    const n = state.handled;
+    const n = state.handleTimes.count;
     const components: Record<string, AhtComponent> = {};
     let total = 0;
     this.names.forEach((key, k) => {

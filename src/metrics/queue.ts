@@ -109,10 +109,6 @@ export interface QueueResult {
 
 /** The fold state of {@link queueMetric}. */
 export interface QueueState {
-  /** Answered contacts. */
-  answered: number;
-  /** Answered within the target. */
-  answeredWithin: number;
   /** Abandoned contacts, short abandons excluded. */
   abandoned: number;
   /** Abandoned within the target, short abandons excluded. */
@@ -125,7 +121,7 @@ export interface QueueState {
   flowedOut: number;
   /** Contacts still waiting. */
   waiting: number;
-  /** Waits of answered contacts. */
+  /** Waits of answered contacts (its count is the number answered, its `met` those within the target). */
   answerWaits: DurationState;
   /** Records skipped as invalid. */
   excluded: ExclusionState;
@@ -155,8 +151,6 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
 
   init(): QueueState {
     return {
-      answered: 0,
-      answeredWithin: 0,
       abandoned: 0,
       abandonedWithin: 0,
       abandonWaitSum: 0,
@@ -176,10 +170,7 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
       if (Number.isNaN(answered)) return reject(this.name, this.skip, state.excluded, index, "answered", contact.answered, INSTANT_FIELD_EXPECTED);
       if (answered < arrived) return reject(this.name, this.skip, state.excluded, index, "answered", contact.answered, "an instant at or after arrived");
       if (contact.abandoned === true) return reject(this.name, this.skip, state.excluded, index, "abandoned", true, "false or absent for an answered contact");
-      const wait = answered - arrived;
-      state.answered++;
-      if (wait <= this.target) state.answeredWithin++;
-      pushDuration(state.answerWaits, wait, this.target);
+      pushDuration(state.answerWaits, answered - arrived, this.target);
       return;
     }
     if (contact.ended == null) {
@@ -205,8 +196,6 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   }
 
   merge(into: QueueState, other: QueueState): void {
-    into.answered += other.answered;
-    into.answeredWithin += other.answeredWithin;
     into.abandoned += other.abandoned;
     into.abandonedWithin += other.abandonedWithin;
     into.abandonWaitSum += other.abandonWaitSum;
@@ -218,15 +207,16 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   }
 
   result(state: QueueState): QueueResult {
-    const offered = state.answered + state.abandoned;
-    let met = state.answeredWithin;
+    const answered = state.answerWaits.count;
+    const offered = answered + state.abandoned;
+    let met = state.answerWaits.met;
     let total = offered;
     if (this.abandonedWithinTarget === "met") met += state.abandonedWithin;
     else if (this.abandonedWithinTarget === "excluded") total -= state.abandonedWithin;
     const answerWait = readDurations(state.answerWaits, this.target, this.rates);
     return {
       offered,
-      answered: state.answered,
+      answered,
       abandoned: state.abandoned,
       shortAbandoned: state.shortAbandoned,
       flowedOut: state.flowedOut,
@@ -243,7 +233,7 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
 }
 
 function seen(state: QueueState): number {
-  return state.answered + state.abandoned + state.shortAbandoned + state.flowedOut + state.waiting + state.excluded.count;
+  return state.answerWaits.count + state.abandoned + state.shortAbandoned + state.flowedOut + state.waiting + state.excluded.count;
 }
 
 /**

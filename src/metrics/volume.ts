@@ -3,7 +3,7 @@ import { fold, type Accessor, type Metric } from "../core/metric.ts";
 import { checkFunction, type OnInvalid } from "../core/options.ts";
 import type { Contact } from "../core/records.ts";
 import type { Instant } from "../time/instant.ts";
-import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoWeekday, ZoneOffsets } from "../time/zone.ts";
+import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoWeekday, monthsFromDays, ZoneOffsets } from "../time/zone.ts";
 import type { Exclusions } from "./duration-types.ts";
 import { exclusionState, INSTANT_FIELD_EXPECTED, instantOrNaN, mergeExclusions, readExclusions, reject, skips, type ExclusionState } from "./internal/ops.ts";
 
@@ -133,7 +133,7 @@ export interface VolumeResult {
 
 /** The fold state of {@link volumeMetric}. */
 export interface VolumeState {
-  /** Contacts per period key (local days, hours, months or quarters since 1970, by `period`). */
+  /** Contacts per period key, by `period`: local hours or days since 1970-01-01, or months or quarters since year 0. */
   counts: Map<number, number>;
   /** Contacts per hour of the week: index (ISO weekday - 1)·24 + hour. */
   heat: Float64Array;
@@ -233,7 +233,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
     return { total: state.total, periods, heatmap, peakHour, peakWeekday, peakHourOfWeek, peakPeriod, timeZone: this.zone.timeZone, excluded: readExclusions(state.excluded) };
   }
 
-  /** The period key of a local instant: no allocation for hours, days and weeks; months read the civil date. */
+  /** The period key of a local instant (hours, days, months or quarters since an epoch), allocating nothing. */
   private keyOf(local: number, day: number, weekday: number): number {
     switch (this.period) {
       case "hour":
@@ -243,10 +243,9 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
       case "week":
         return day - ((weekday - this.weekStartsOn + 7) % 7);
       case "month":
-      case "quarter": {
-        const { year, month } = civilFromDays(day);
-        return this.period === "month" ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3);
-      }
+        return monthsFromDays(day);
+      case "quarter":
+        return Math.floor(monthsFromDays(day) / 3);
     }
   }
 
