@@ -83,3 +83,14 @@ export function referenceZ(level: number): number {
   }
   return (a + b) / 2;
 }
+
+/** Type-7 percentile (p on 0..100) the textbook way: sort a copy, interpolate between order statistics. */
+export function sortedType7(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const x = [...values].sort((a, b) => a - b);
+  const h = ((x.length - 1) * p) / 100;
+  const j = Math.floor(h);
+  const lo = x[j] as number;
+  const hi = x[Math.min(j + 1, x.length - 1)] as number;
+  return lo + (h - j) * (hi - lo);
+}

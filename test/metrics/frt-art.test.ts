@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { art, businessCalendar, frt, type Ticket } from "../../src/index.ts";
-import { close, hasNaN } from "../helpers.ts";
+import { close, hasNaN, sortedType7 } from "../helpers.ts";
 import { ticketsArb } from "./ops-arbitraries.ts";
 
 const MIN = 60_000;
@@ -10,14 +10,8 @@ const at = (iso: string): number => Date.parse(iso);
 
 /** Mean and type-7 percentiles the textbook way, for comparison. */
 function reference(values: readonly number[]): { count: number; mean: number | null; median: number | null; p90: number | null } {
-  if (values.length === 0) return { count: 0, mean: null, median: null, p90: null };
-  const x = [...values].sort((a, b) => a - b);
-  const q = (p: number): number => {
-    const h = (x.length - 1) * p;
-    const j = Math.floor(h);
-    return (x[j] as number) + (h - j) * ((x[Math.min(j + 1, x.length - 1)] as number) - (x[j] as number));
-  };
-  return { count: x.length, mean: x.reduce((a, b) => a + b, 0) / x.length, median: q(0.5), p90: q(0.9) };
+  const mean = values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+  return { count: values.length, mean, median: sortedType7(values, 50), p90: sortedType7(values, 90) };
 }
 
 describe("frt: worked by hand", () => {

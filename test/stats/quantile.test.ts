@@ -1,17 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { CxMetricsError, percentile, percentiles } from "../../src/index.ts";
+import { sortedType7 } from "../helpers.ts";
 
-/** Type 7 the textbook way: sort a copy, interpolate between order statistics. */
-function sortedType7(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const x = [...values].sort((a, b) => a - b);
-  const h = ((x.length - 1) * p) / 100;
-  const j = Math.floor(h);
-  const lo = x[j] as number;
-  const hi = x[Math.min(j + 1, x.length - 1)] as number;
-  return lo + (h - j) * (hi - lo);
-}
 
 describe("percentile", () => {
   it("matches R's quantile(type = 7) on worked values", () => {
