@@ -1,4 +1,5 @@
-// Deterministic pseudo-random numbers (mulberry32) so every benchmark run measures the same data.
+// Deterministic pseudo-random numbers (mulberry32) so every benchmark run measures the same data,
+// and scripts/generate-sample.ts writes the same sample files every time.
 
 /** A generator of uniform numbers in [0, 1) from a 32-bit seed. */
 export function mulberry32(seed: number): () => number {

@@ -9,17 +9,8 @@
 // from April after a (fictional) policy fix. A new agent joins in June.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { mulberry32 } from "../bench/random.ts";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20260101);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
