@@ -98,3 +98,15 @@ export function checkAnswer(fn: string, field: string, value: unknown, scale: In
   }
   return value as number;
 }
+
+/**
+ * Checks an option that takes one of a few strings, filling in `fallback` when it is absent. The error
+ * lists the choices: `expected "full" or "first"`.
+ */
+export function checkChoice<C extends string>(fn: string, field: string, value: unknown, choices: readonly C[], fallback: C): C {
+  const chosen = value === undefined ? fallback : value;
+  if ((choices as readonly unknown[]).includes(chosen)) return chosen as C;
+  const quoted = choices.map((c) => JSON.stringify(c));
+  const expected = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : (quoted[0] ?? "");
+  throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected });
+}

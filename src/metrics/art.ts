@@ -1,6 +1,5 @@
-import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Metric } from "../core/metric.ts";
-import type { OnInvalid } from "../core/options.ts";
+import { checkChoice, type OnInvalid } from "../core/options.ts";
 import type { Ticket } from "../core/records.ts";
 import type { ProportionIntervalMethod } from "../stats/proportion.ts";
 import type { BusinessCalendar } from "../time/calendar.ts";
@@ -139,11 +138,7 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
   private readonly skip: boolean;
 
   constructor(options: ArtOptions) {
-    const resolution = options.resolution ?? "full";
-    if (resolution !== "full" && resolution !== "first") {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "resolution", value: resolution, expected: '"full" or "first"' });
-    }
-    this.first = resolution === "first";
+    this.first = checkChoice(this.name, "resolution", options.resolution, ["full", "first"], "full") === "first";
     this.calendar = checkBusinessHours(this.name, options.businessHours);
     this.target = checkDurationOption(this.name, "target", options.target, Number.NaN);
     this.asOf = checkAsOf(this.name, options.asOf);

@@ -1,6 +1,5 @@
-import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Metric } from "../core/metric.ts";
-import type { OnInvalid } from "../core/options.ts";
+import { checkChoice, type OnInvalid } from "../core/options.ts";
 import type { Ticket } from "../core/records.ts";
 import type { ProportionIntervalMethod } from "../stats/proportion.ts";
 import type { BusinessCalendar } from "../time/calendar.ts";
@@ -127,16 +126,8 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
   private readonly skip: boolean;
 
   constructor(options: FrtOptions) {
-    const start = options.start ?? "created";
-    if (start !== "created" && start !== "firstCustomerMessage") {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "start", value: start, expected: '"created" or "firstCustomerMessage"' });
-    }
-    const automated = options.automated ?? "ignore";
-    if (automated !== "ignore" && automated !== "include" && automated !== "separate") {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "automated", value: automated, expected: '"ignore", "include" or "separate"' });
-    }
-    this.fromCustomer = start === "firstCustomerMessage";
-    this.automated = automated;
+    this.fromCustomer = checkChoice(this.name, "start", options.start, ["created", "firstCustomerMessage"], "created") === "firstCustomerMessage";
+    this.automated = checkChoice(this.name, "automated", options.automated, ["ignore", "include", "separate"], "ignore");
     this.calendar = checkBusinessHours(this.name, options.businessHours);
     this.target = checkDurationOption(this.name, "target", options.target, Number.NaN);
     this.asOf = checkAsOf(this.name, options.asOf);

@@ -1,6 +1,5 @@
-import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Metric } from "../core/metric.ts";
-import type { OnInvalid } from "../core/options.ts";
+import { checkChoice, type OnInvalid } from "../core/options.ts";
 import type { Ticket } from "../core/records.ts";
 import type { Interval } from "../stats/interval.ts";
 import type { ProportionIntervalMethod } from "../stats/proportion.ts";
@@ -94,11 +93,7 @@ class OneTouchMetric implements Metric<Ticket, OneTouchState, OneTouchResult> {
   private readonly skip: boolean;
 
   constructor(options: OneTouchOptions) {
-    const touches = options.touches ?? "exactly-one";
-    if (touches !== "exactly-one" && touches !== "at-most-one") {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "touches", value: touches, expected: '"exactly-one" or "at-most-one"' });
-    }
-    this.atMostOne = touches === "at-most-one";
+    this.atMostOne = checkChoice(this.name, "touches", options.touches, ["exactly-one", "at-most-one"], "exactly-one") === "at-most-one";
     this.rates = rateSettings(this.name, options.level, options.interval);
     this.skip = skips(this.name, options.onInvalid);
   }

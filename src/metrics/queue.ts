@@ -1,6 +1,5 @@
-import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Metric } from "../core/metric.ts";
-import type { OnInvalid } from "../core/options.ts";
+import { checkChoice, type OnInvalid } from "../core/options.ts";
 import type { Contact } from "../core/records.ts";
 import type { ProportionIntervalMethod } from "../stats/proportion.ts";
 import type { DurationStats, Exclusions, Share } from "./duration-types.ts";
@@ -127,8 +126,6 @@ export interface QueueState {
   excluded: ExclusionState;
 }
 
-const ABANDONED_WITHIN = ["missed", "met", "excluded"] as const;
-
 class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   readonly name = "queue";
   private readonly target: number;
@@ -140,11 +137,7 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   constructor(options: QueueOptions) {
     this.target = checkDurationOption(this.name, "target", options.target, 20_000);
     this.shortAbandon = checkDurationOption(this.name, "shortAbandon", options.shortAbandon, 0);
-    const within = options.abandonedWithinTarget ?? "missed";
-    if (!(ABANDONED_WITHIN as readonly unknown[]).includes(within)) {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "abandonedWithinTarget", value: within, expected: '"missed", "met" or "excluded"' });
-    }
-    this.abandonedWithinTarget = within;
+    this.abandonedWithinTarget = checkChoice(this.name, "abandonedWithinTarget", options.abandonedWithinTarget, ["missed", "met", "excluded"], "missed");
     this.rates = rateSettings(this.name, options.level, options.interval);
     this.skip = skips(this.name, options.onInvalid);
   }

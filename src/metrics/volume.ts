@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkFunction, type OnInvalid } from "../core/options.ts";
+import { checkChoice, checkFunction, type OnInvalid } from "../core/options.ts";
 import type { Contact } from "../core/records.ts";
 import type { Instant } from "../time/instant.ts";
 import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoWeekday, monthsFromDays, ZoneOffsets } from "../time/zone.ts";
@@ -158,11 +158,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
 
   constructor(options: VolumeOptions<T>) {
     this.zone = new ZoneOffsets(this.name, options.timeZone ?? "UTC");
-    const period = options.period ?? "day";
-    if (!PERIODS.includes(period)) {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "period", value: period, expected: '"hour", "day", "week", "month" or "quarter"' });
-    }
-    this.period = period;
+    this.period = checkChoice(this.name, "period", options.period, PERIODS, "day");
     const weekStartsOn = options.weekStartsOn ?? 1;
     if (!Number.isInteger(weekStartsOn) || weekStartsOn < 1 || weekStartsOn > 7) {
       throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "weekStartsOn", value: weekStartsOn, expected: "an ISO weekday from 1 (Monday) to 7 (Sunday)" });

@@ -62,7 +62,9 @@ describe("queue: worked by hand", () => {
     expect(() => queue([{ arrived: "2026-03-01T10:00:00" }])).toThrow(/arrived at index 0 is "2026-03-01T10:00:00"/);
     const skipped = queue([answered(1), { arrived: 10, answered: 5 }, { arrived: Number.NaN }], { onInvalid: "skip" });
     expect(skipped.excluded).toEqual({ count: 2, byField: { answered: 1, arrived: 1 } });
-    expect(() => queue([], { abandonedWithinTarget: "sometimes" as AbandonedWithinTarget })).toThrow(/abandonedWithinTarget/);
+    expect(() => queue([], { abandonedWithinTarget: "sometimes" as AbandonedWithinTarget })).toThrow(
+      'queue: option "abandonedWithinTarget" is "sometimes"; expected "missed", "met" or "excluded"',
+    );
   });
 });
 
