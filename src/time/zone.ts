@@ -45,7 +45,6 @@ export class ZoneOffsets {
     this.format = new Intl.DateTimeFormat("en-US", {
       timeZone: this.timeZone,
       hourCycle: "h23",
-      era: "short",
       year: "numeric",
       month: "numeric",
       day: "numeric",
@@ -125,7 +124,6 @@ export class ZoneOffsets {
     let hour = 0;
     let minute = 0;
     let sec = 0;
-    let bc = false;
     for (const part of this.format.formatToParts(second)) {
       switch (part.type) {
         case "year":
@@ -146,13 +144,10 @@ export class ZoneOffsets {
         case "second":
           sec = Number(part.value);
           break;
-        case "era":
-          bc = part.value.startsWith("B");
-          break;
       }
     }
     const wall = new Date(0);
-    wall.setUTCFullYear(bc ? 1 - year : year, month - 1, day);
+    wall.setUTCFullYear(year, month - 1, day);
     wall.setUTCHours(hour, minute, sec, 0);
     return wall.getTime() - second;
   }
