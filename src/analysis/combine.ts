@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../core/errors.ts";
-import type { Metric } from "../core/metric.ts";
+import { checkMetric, type Metric } from "../core/metric.ts";
 
 // `any` here only widens the constraint, so that metrics of any state and output fit; the mapped
 // types below recover each one's exact types.
@@ -29,19 +29,20 @@ export type OutputOf<M> = M extends Metric<any, any, infer O> ? O : never;
  * Several metrics as one fold over the same records: one pass gives a whole scorecard, and
  * `groupBy(combine(...), records, key)` gives one per group.
  *
- * The state is an object of the metrics' states under the same keys, and so is the result. The
- * combined fold obeys the fold laws because each part does.
+ * The state is an object of the metrics' states under the same keys, and so is the result (objects
+ * without prototype, so any key, even `__proto__`, is an ordinary key). The combined fold obeys the
+ * fold laws because each part does. It has no headline of its own: read each part's.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` when `metrics` is empty or holds something that is
  * not a metric.
  * @example
  * ```ts
  * const scorecard = combine({
- *   nps: npsMetric<SurveyResponse>({ value: (r) => r.nps }),
- *   csat: csatMetric<SurveyResponse>({ value: (r) => r.csat }),
+ *   nps: npsMetric({ value: "nps" }),
+ *   csat: csatMetric({ value: "csat" }),
  * });
  * const result = scorecard.result(fold(scorecard, [{ nps: 10, csat: 5 }, { nps: 3, csat: null }]));
- * [result.nps.score, result.csat.score];
+ * [result.nps.score?.value, result.csat.score?.value];
  * // => [0, 100]
  * ```
  */
@@ -49,18 +50,26 @@ export function combine<const M extends Readonly<Record<string, AnyMetric<never>
   metrics: M,
 ): Metric<CombinedInput<M>, { -readonly [K in keyof M]: StateOf<M[K]> }, { readonly [K in keyof M]: OutputOf<M[K]> }> {
   type T = CombinedInput<M>;
-  const keys = Object.keys(metrics) as (keyof M & string)[];
-  const ok = keys.length > 0 && keys.every((k) => ["init", "add", "merge", "result"].every((f) => typeof (metrics[k] as unknown as Record<string, unknown>)[f] === "function"));
-  if (!ok) {
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics) || Object.keys(metrics).length === 0) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn: "combine", field: "metrics", value: metrics, expected: "an object of one or more metrics" });
   }
+  const keys = Object.keys(metrics) as (keyof M & string)[];
+  for (const k of keys) checkMetric("combine", `metrics.${k}`, metrics[k]);
   type S = { -readonly [K in keyof M]: StateOf<M[K]> };
   type O = { readonly [K in keyof M]: OutputOf<M[K]> };
   const parts = keys.map((k) => [k, metrics[k] as unknown as AnyMetric<T>] as const);
+  const definition = `combine(${keys.map((k) => JSON.stringify(k)).join(",")})`;
+  // States and results have no prototype: a key named "__proto__" or "toString" is an ordinary key.
+  const check = (fn: string, state: unknown): void => {
+    if (state === null || typeof state !== "object" || keys.some((k) => !Object.prototype.hasOwnProperty.call(state, k))) {
+      throw new CxMetricsError({ code: "INCOMPATIBLE_STATE", fn, field: "state", value: state, expected: `a state of ${definition} with one state per key` });
+    }
+  };
   return {
     name: `combine(${keys.join(", ")})`,
+    headline: null,
     init(): S {
-      const state = {} as Record<string, unknown>;
+      const state = Object.create(null) as Record<string, unknown>;
       for (const [k, m] of parts) state[k] = m.init();
       return state as S;
     },
@@ -71,10 +80,13 @@ export function combine<const M extends Readonly<Record<string, AnyMetric<never>
       }
     },
     merge(into: S, from: S): void {
+      check("combine.merge", into);
+      check("combine.merge", from);
       for (const [k, m] of parts) m.merge((into as Record<string, unknown>)[k], (from as Record<string, unknown>)[k]);
     },
     result(state: S): O {
-      const out = {} as Record<string, unknown>;
+      check("combine.result", state);
+      const out = Object.create(null) as Record<string, unknown>;
       for (const [k, m] of parts) out[k] = m.result((state as Record<string, unknown>)[k]);
       return out as O;
     },

@@ -1,5 +1,6 @@
 import { CxMetricsError } from "../core/errors.ts";
 import type { Accessor } from "../core/metric.ts";
+import { checkOptions } from "../core/options.ts";
 
 /**
  * A customer's free-text "why", with the record it came from and that record's index.
@@ -53,7 +54,11 @@ export interface SurveyCommentsOptions<T> {
  */
 export function surveyComments<T>(records: Iterable<T>, options: SurveyCommentsOptions<T>): SurveyComment<T>[] {
   const fn = "surveyComments";
-  const { comment, where, limit = Infinity } = options ?? ({} as SurveyCommentsOptions<T>);
+  if (options === undefined) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "comment", value: undefined, expected: "a function from record to comment" });
+  const o = checkOptions(fn, options, ["comment", "where", "limit"]);
+  const comment = o["comment"] as SurveyCommentsOptions<T>["comment"];
+  const where = o["where"] as SurveyCommentsOptions<T>["where"];
+  const limit = (o["limit"] ?? Infinity) as number;
   if (typeof comment !== "function") {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "comment", value: comment, expected: "a function from record to comment" });
   }
@@ -63,12 +68,19 @@ export function surveyComments<T>(records: Iterable<T>, options: SurveyCommentsO
   if (typeof limit !== "number" || !(limit >= 0)) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "limit", value: limit, expected: "a number >= 0" });
   }
+  if (records === null || typeof records !== "object" || typeof (records as Iterable<T>)[Symbol.iterator] !== "function") {
+    throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "records", value: records, expected: "an array or another iterable of records" });
+  }
   const out: SurveyComment<T>[] = [];
   let index = 0;
   for (const record of records) {
     if (out.length >= limit) break;
     const i = index++;
-    if (where !== undefined && !where(record, i)) continue;
+    if (where !== undefined) {
+      const keep = where(record, i);
+      if (keep === false) continue;
+      if (keep !== true) throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "where", index: i, value: keep, expected: "true or false from the where function" });
+    }
     const text = comment(record, i);
     if (text === null || text === undefined) continue;
     if (typeof text !== "string") {

@@ -1,9 +1,26 @@
 import { CxMetricsError } from "./errors.ts";
+import type { Accessor } from "./metric.ts";
 
-/** What to do with an invalid observation: throw (the default) or skip it and count it. */
+/**
+ * What to do with an invalid observation: throw (the default) or skip it and count it.
+ *
+ * @category Core
+ * @example
+ * ```ts
+ * const onInvalid: OnInvalid = "skip";
+ * ```
+ */
 export type OnInvalid = "throw" | "skip";
 
-/** An inclusive range of integer scale points, e.g. `{ min: 0, max: 10 }`. */
+/**
+ * An inclusive range of integer scale points, e.g. `{ min: 0, max: 10 }`.
+ *
+ * @category Core
+ * @example
+ * ```ts
+ * const scale: IntegerRange = { min: 1, max: 5 };
+ * ```
+ */
 export interface IntegerRange {
   /** Lowest value, inclusive. */
   readonly min: number;
@@ -11,34 +28,138 @@ export interface IntegerRange {
   readonly max: number;
 }
 
+/**
+ * The options every metric with uncertainty shares: the confidence level and the interval method.
+ * Composed into each metric's options (`NpsOptions extends IntervalOptions<NetScoreIntervalMethod>`)
+ * and checked by one function, so they mean and accept the same everywhere.
+ *
+ * @category Core
+ * @example
+ * ```ts
+ * const options: IntervalOptions<"wilson" | "wald"> = { level: 90, interval: "wald" };
+ * ```
+ */
+export interface IntervalOptions<Method extends string> {
+  /**
+   * Confidence level of the intervals, in percent: at least 50 and at most 99.9999 (so that z is finite).
+   * @defaultValue 95
+   */
+  readonly level?: number;
+  /**
+   * Interval method; each metric documents its default (Wilson for shares, adjusted Wald for net
+   * scores).
+   */
+  readonly interval?: Method;
+}
+
+/**
+ * The option every fold shares: what to do with an invalid record or value.
+ *
+ * @category Core
+ * @example
+ * ```ts
+ * const options: InvalidOptions = { onInvalid: "skip" };
+ * ```
+ */
+export interface InvalidOptions {
+  /**
+   * Throw a {@link CxMetricsError} naming the record and field, or skip the record and count it in
+   * the result's `excluded`.
+   * @defaultValue "throw"
+   */
+  readonly onInvalid?: OnInvalid;
+}
+
 /** Largest scale cx-metrics accepts: 1,001 points is far more than any survey asks, and keeps state small. */
 const MAX_SCALE_POINTS = 1001;
 
-/** Checks a confidence level given as a percentage in [50, 100). */
+/** Highest confidence level accepted: z stays finite and accurate (z = 4.89 at 99.9999). */
+export const MAX_LEVEL = 99.9999;
+
+/** Checks a confidence level given as a percentage from 50 to {@link MAX_LEVEL}. */
 export function checkLevel(fn: string, level: unknown): number {
-  if (typeof level !== "number" || !(level >= 50 && level < 100)) {
+  if (typeof level !== "number" || !(level >= 50 && level <= MAX_LEVEL)) {
     throw new CxMetricsError({
       code: "INVALID_OPTION",
       fn,
       field: "level",
       value: level,
-      expected: "a percentage from 50 up to (not including) 100, e.g. 95",
+      expected: `a percentage from 50 to ${MAX_LEVEL}, e.g. 95`,
     });
   }
   return level;
 }
 
+/**
+ * Checks that `options` is an object (or absent) whose keys are all in `known`, and returns it as a
+ * record. A misspelt key is an error naming it and suggesting the nearest valid one, because a
+ * silently ignored option silently changes a definition (`timezone` for `timeZone`).
+ */
+export function checkOptions(fn: string, options: unknown, known: readonly string[], field = "options"): Readonly<Record<string, unknown>> {
+  if (options === undefined) return EMPTY;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value: options, expected: "an object of options, or undefined" });
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const near = nearest(key, known);
+    const expected = near === null ? `one of the known options: ${known.join(", ")}` : `a known option: did you mean "${near}"?`;
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: field === "options" ? key : `${field}.${key}`, value: (options as Record<string, unknown>)[key], expected });
+  }
+  return options as Readonly<Record<string, unknown>>;
+}
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The known key closest to `key` (case-insensitive edit distance), or null when none is close. */
+function nearest(key: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  const lower = key.toLowerCase();
+  for (const candidate of known) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
+}
+
+/** Levenshtein distance with adjacent transpositions (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Infinity;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const prev = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
 /** Checks an integer scale `{ min, max }` with min < max. */
 export function checkScale(fn: string, scale: unknown, field = "scale"): IntegerRange {
   const s = scale as Partial<IntegerRange> | null | undefined;
-  if (
-    s == null ||
-    typeof s !== "object" ||
-    !Number.isSafeInteger(s.min) ||
-    !Number.isSafeInteger(s.max) ||
-    (s.min as number) >= (s.max as number) ||
-    (s.max as number) - (s.min as number) + 1 > MAX_SCALE_POINTS
-  ) {
+  const ok =
+    s !== null &&
+    typeof s === "object" &&
+    Object.keys(s).every((k) => k === "min" || k === "max") &&
+    Number.isSafeInteger(s.min) &&
+    Number.isSafeInteger(s.max) &&
+    (s.min as number) < (s.max as number) &&
+    (s.max as number) - (s.min as number) + 1 <= MAX_SCALE_POINTS;
+  if (!ok) {
     throw new CxMetricsError({
       code: "INVALID_OPTION",
       fn,
@@ -64,19 +185,34 @@ export function checkScalePoint(fn: string, field: string, value: unknown, scale
   return value as number;
 }
 
-/** Checks an optional accessor. */
-export function checkFunction(fn: string, field: string, value: unknown): void {
-  if (value !== undefined && typeof value !== "function") {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: "a function or undefined" });
-  }
+/**
+ * What a field accessor returns for a record that is not an object: the metric then reports the
+ * record itself as invalid (field `"record"`), instead of reading a field of `null`.
+ */
+export const NOT_A_RECORD: unique symbol = Symbol("cx-metrics: not a record");
+
+/**
+ * Reads field `key` of an object record, or {@link NOT_A_RECORD} when the record is not an object.
+ * One closure shape for every field name, so the call site in a fold stays monomorphic.
+ */
+export function fieldAccessor(key: string): Accessor<unknown, unknown> {
+  return (record: unknown): unknown => (typeof record === "object" && record !== null ? (record as Record<string, unknown>)[key] : NOT_A_RECORD);
 }
 
-/** Checks `onInvalid`. */
-export function checkOnInvalid(fn: string, value: unknown): OnInvalid {
-  if (value !== "throw" && value !== "skip") {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "onInvalid", value, expected: '"throw" or "skip"' });
-  }
-  return value;
+/**
+ * Checks an optional accessor option: a function `(record, index) => value`, or a field name read from
+ * each record (`value: "nps"`). Returns the function to call, or `undefined` when absent.
+ */
+export function readAccessor<T, R>(fn: string, field: string, value: unknown): Accessor<T, R> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "function") return value as Accessor<T, R>;
+  if (typeof value === "string" && value.length > 0) return fieldAccessor(value) as Accessor<T, R>;
+  throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: "a function (record, index) => value, a field name, or undefined" });
+}
+
+/** Checks `onInvalid` (absent means `"throw"`) and returns whether to skip. */
+export function checkOnInvalid(fn: string, value: unknown): boolean {
+  return checkChoice(fn, "onInvalid", value, ["throw", "skip"], "throw") === "skip";
 }
 
 /** Checks a finite number inside [min, max]. */
@@ -106,7 +242,18 @@ export function checkAnswer(fn: string, field: string, value: unknown, scale: In
 export function checkChoice<C extends string>(fn: string, field: string, value: unknown, choices: readonly C[], fallback: C): C {
   const chosen = value === undefined ? fallback : value;
   if ((choices as readonly unknown[]).includes(chosen)) return chosen as C;
+  throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: listChoices(choices) });
+}
+
+/** `"a", "b" or "c"`. */
+export function listChoices(choices: readonly string[]): string {
   const quoted = choices.map((c) => JSON.stringify(c));
-  const expected = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : (quoted[0] ?? "");
-  throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected });
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : (quoted[0] ?? "");
+}
+
+/** Checks an optional boolean option. */
+export function checkBoolean(fn: string, field: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: "true or false" });
+  return value;
 }

@@ -1,4 +1,16 @@
-import type { Instant } from "../time/instant.ts";
+/**
+ * A point in time as cx-metrics accepts it: a valid `Date`, epoch milliseconds, or an ISO 8601 string
+ * with a UTC offset (`2026-03-01T09:30:00Z`, `2026-03-01T15:00:00+05:30`). Numbers are always epoch
+ * milliseconds; one from 1e9 to 1e11 (January 1970 to March 1973 read as milliseconds, but 2001 to
+ * 5138 read as seconds) is an epoch-seconds mistake and rejected (see {@link toEpochMs}).
+ *
+ * @category Core
+ * @example
+ * ```ts
+ * const when: Instant = "2026-03-01T15:00:00+05:30";
+ * ```
+ */
+export type Instant = Date | number | string;
 
 /**
  * One survey response as cx-metrics models it: answers to any of the NPS, CSAT and CES questions,
@@ -23,18 +35,19 @@ import type { Instant } from "../time/instant.ts";
  *   comment: "Quick and friendly",
  * };
  * ```
+ * @category Survey
  */
 export interface SurveyResponse {
   /** Your id for the response. */
-  readonly id?: string;
+  readonly id?: string | number;
   /** When the customer answered. */
   readonly respondedAt?: Instant;
   /** Transactional (after an interaction) or relationship (periodic) survey. */
   readonly kind?: "transactional" | "relationship";
   /** The customer. */
-  readonly customerId?: string;
+  readonly customerId?: string | number;
   /** The agent who handled the interaction surveyed (transactional surveys). */
-  readonly agentId?: string;
+  readonly agentId?: string | number;
   /** The agent's team. */
   readonly team?: string;
   /** Channel of the interaction: phone, chat, email, ... */
@@ -85,11 +98,11 @@ export interface SurveyResponse {
  */
 export interface Contact {
   /** Your id for the contact. */
-  readonly id?: string;
+  readonly id?: string | number;
   /** The customer, the usual key for repeat contacts. */
-  readonly customerId?: string;
+  readonly customerId?: string | number;
   /** The agent who handled it. */
-  readonly agentId?: string;
+  readonly agentId?: string | number;
   /** The agent's team. */
   readonly team?: string;
   /** phone, chat, email, message, ... */
@@ -133,7 +146,7 @@ export interface TicketReply {
   /** True for an automated reply. */
   readonly automated?: boolean;
   /** The agent who sent it. */
-  readonly agentId?: string;
+  readonly agentId?: string | number;
 }
 
 /**
@@ -169,11 +182,11 @@ export type TicketStatus = "new" | "open" | "pending" | "on-hold" | "solved" | "
  */
 export interface Ticket {
   /** Your id for the ticket. */
-  readonly id?: string;
+  readonly id?: string | number;
   /** The requester. */
-  readonly customerId?: string;
+  readonly customerId?: string | number;
   /** The assignee. */
-  readonly agentId?: string;
+  readonly agentId?: string | number;
   /** The assignee's team. */
   readonly team?: string;
   /** email, web, chat, messaging, ... */

@@ -1,35 +1,16 @@
 import { fold, type Metric } from "../core/metric.ts";
-import { checkChoice, type OnInvalid } from "../core/options.ts";
+import { checkChoice, checkOnInvalid, checkOptions, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import type { Ticket } from "../core/records.ts";
-import type { ProportionIntervalMethod } from "../stats/proportion.ts";
 import type { BusinessCalendar } from "../time/calendar.ts";
-import type { Instant } from "../time/instant.ts";
-import type { DurationStats, Exclusions, OpenItems } from "./duration-types.ts";
-import {
-  checkAsOf,
-  checkBusinessHours,
-  checkDurationOption,
-  durationState,
-  elapsed,
-  exclusionState,
-  INSTANT_FIELD_EXPECTED,
-  instantOrNaN,
-  mergeDurations,
-  mergeExclusions,
-  mergeOpen,
-  openState,
-  pushDuration,
-  rateSettings,
-  readDurations,
-  readExclusions,
-  readOpen,
-  reject,
-  skips,
-  type DurationState,
-  type ExclusionState,
-  type OpenState,
-  type RateSettings,
-} from "./internal/ops.ts";
+import type { Instant } from "../core/records.ts";
+import type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState } from "./ops-types.ts";
+import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
+import { intervalSettings, PROPORTION_METHODS, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
+import { checkDurationOption } from "../time/duration.ts";
+import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
+import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
+import { checkAsOf, checkBusinessHours, elapsed, INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
+import { isOpenState, mergeOpen, openState, readOpen } from "./internal/open-items.ts";
 import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
 
 /**
@@ -40,8 +21,10 @@ import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
  */
 export type ResolutionPoint = "full" | "first";
 
-/** Options of {@link art} and {@link artMetric}. */
-export interface ArtOptions {
+const ART_KEYS: readonly string[] = ["resolution", "businessHours", "target", "asOf", "level", "interval", "onInvalid"];
+
+/** Options of {@link art} and {@link artMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`. */
+export interface ArtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * First or full resolution.
    * @defaultValue "full"
@@ -49,28 +32,13 @@ export interface ArtOptions {
   readonly resolution?: ResolutionPoint;
   /** Measure in business time on this calendar ({@link businessCalendar}); calendar time without it. */
   readonly businessHours?: BusinessCalendar;
-  /** A resolution-time target in ms (e.g. 86_400_000 for "within 24 hours"); sets `withinTarget`. */
-  readonly target?: number;
+  /** A resolution-time target: milliseconds or a string with a unit (`"24h"`, `"P1D"`); sets `withinTarget`. */
+  readonly target?: number | string;
   /**
    * When open tickets are aged to.
    * @defaultValue the latest instant in the data (a creation or a solve)
    */
   readonly asOf?: Instant;
-  /**
-   * Confidence level of the target share's interval, in percent.
-   * @defaultValue 95
-   */
-  readonly level?: number;
-  /**
-   * Interval method of the target share.
-   * @defaultValue "wilson"
-   */
-  readonly interval?: ProportionIntervalMethod;
-  /**
-   * Throw on an invalid ticket, or skip it and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
 }
 
 /**
@@ -113,6 +81,8 @@ export interface Reopens {
 
 /** The fold state of {@link artMetric}. */
 export interface ArtState {
+  /** The definition the state was folded under: resolution point, calendar and target. */
+  readonly definition: string;
   /** Resolution times of resolved tickets. */
   resolved: DurationState;
   /** Creation instants of open tickets, and the latest instant seen. */
@@ -130,27 +100,38 @@ const NO_SOLVES: readonly Instant[] = Object.freeze([]);
 
 class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
   readonly name = "art";
+  readonly headline = "mean";
+  private readonly definition: string;
   private readonly first: boolean;
   private readonly calendar: BusinessCalendar | undefined;
   private readonly target: number;
   private readonly asOf: number | undefined;
-  private readonly rates: RateSettings;
+  private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
-  constructor(options: ArtOptions) {
-    this.first = checkChoice(this.name, "resolution", options.resolution, ["full", "first"], "full") === "first";
-    this.calendar = checkBusinessHours(this.name, options.businessHours);
-    this.target = checkDurationOption(this.name, "target", options.target, Number.NaN);
-    this.asOf = checkAsOf(this.name, options.asOf);
-    this.rates = rateSettings(this.name, options.level, options.interval);
-    this.skip = skips(this.name, options.onInvalid);
+  constructor(options: ArtOptions | undefined) {
+    const o = checkOptions(this.name, options, ART_KEYS);
+    this.first = checkChoice(this.name, "resolution", o["resolution"], ["full", "first"], "full") === "first";
+    this.calendar = checkBusinessHours(this.name, o["businessHours"]);
+    this.target = checkDurationOption(this.name, "target", o["target"], Number.NaN);
+    this.asOf = checkAsOf(this.name, o["asOf"]);
+    this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
+    this.skip = checkOnInvalid(this.name, o["onInvalid"]);
+    this.definition = definitionOf(this.name, {
+      resolution: this.first ? "first" : "full",
+      businessHours: this.calendar === undefined ? "none" : this.calendar.definition,
+      target: this.target,
+    });
   }
 
   init(): ArtState {
-    return { resolved: durationState(), open: openState(), reopenedTickets: 0, reopens: 0, excluded: exclusionState() };
+    return { definition: this.definition, resolved: durationState(), open: openState(), reopenedTickets: 0, reopens: 0, excluded: exclusionState() };
   }
 
-  add(state: ArtState, ticket: Ticket, index: number = state.resolved.count + state.open.starts.length + state.excluded.count): void {
+  add(state: ArtState, ticket: Ticket, i?: number): void {
+    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
+    const index = i ?? state.resolved.count + state.open.starts.length + state.excluded.count;
+    if (typeof ticket !== "object" || ticket === null) return reject(this.name, this.skip, state.excluded, index, "record", ticket, RECORD_EXPECTED);
     const created = instantOrNaN(ticket.created);
     if (Number.isNaN(created)) return reject(this.name, this.skip, state.excluded, index, "created", ticket.created, INSTANT_FIELD_EXPECTED);
     const solvedNow = isSolved(ticket);
@@ -180,14 +161,18 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
   }
 
   merge(into: ArtState, other: ArtState): void {
+    this.check(into, "into");
+    this.check(other, "other");
+    const { reopenedTickets, reopens } = other;
     mergeDurations(into.resolved, other.resolved);
     mergeOpen(into.open, other.open);
-    into.reopenedTickets += other.reopenedTickets;
-    into.reopens += other.reopens;
+    into.reopenedTickets += reopenedTickets;
+    into.reopens += reopens;
     mergeExclusions(into.excluded, other.excluded);
   }
 
   result(state: ArtState): ArtResult {
+    this.check(state, "state");
     return {
       ...readDurations(state.resolved, this.target, this.rates),
       resolution: this.first ? "first" : "full",
@@ -197,10 +182,17 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
       excluded: readExclusions(state.excluded),
     };
   }
+
+  private check(state: ArtState, field: string): void {
+    checkDefinition(this.name, field, this.definition, state);
+    const ok = isDurationState(state.resolved) && isOpenState(state.open) && isCount(state.reopenedTickets) && isCount(state.reopens) && isExclusionState(state.excluded);
+    checkPart(ok, this.name, this.definition, state, "durations, open tickets or exclusions");
+  }
 }
 
 /**
- * ART as a mergeable fold ({@link Metric}). See {@link art}.
+ * ART as a mergeable fold ({@link Metric}). See {@link art}. Its headline is `mean`; states folded
+ * with another resolution point, calendar or target are refused on merge.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
  * @example
@@ -208,11 +200,11 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
  * const metric = artMetric();
  * const state = metric.init();
  * metric.add(state, { created: 0, solves: [7_200_000], status: "solved" });
- * metric.result(state).mean;
+ * metric.result(state).mean?.value;
  * // => 7200000
  * ```
  */
-export function artMetric(options: ArtOptions = {}): Metric<Ticket, ArtState, ArtResult> {
+export function artMetric(options?: ArtOptions): Metric<Ticket, ArtState, ArtResult> {
   return new ArtMetric(options);
 }
 
@@ -221,13 +213,13 @@ export function artMetric(options: ArtOptions = {}): Metric<Ticket, ArtState, Ar
  *
  * Per ticket, `resolution time = resolution - created`, where resolution is the latest solve of a
  * ticket solved now (`resolution: "full"`, default) or its first solve (`"first"`). Reports count,
- * mean (the ART), median, p90, p95 (type 7), min, max and, with `target`, the share resolved within
+ * mean (the ART, an {@link Estimate}), median, p90, p95 (type 7), min, max and, with `target`, the share resolved within
  * it (inclusive), in calendar time or, with `businessHours`, in business time.
  *
  * Tickets not resolved are not dropped: they are counted in `open` with their ages at `asOf`.
  * Reopens: a ticket solved k times has k - 1 reopens if it is solved now, k if it is open again.
  *
- * Bad input: an invalid instant, a solve before creation, an unknown status, a solved ticket without
+ * Bad input: a record that is not an object, an invalid instant, a solve before creation, an unknown status, a solved ticket without
  * a solve throws `INVALID_VALUE` naming the ticket and field, or with `onInvalid: "skip"` is counted
  * in `excluded`.
  *
@@ -238,11 +230,11 @@ export function artMetric(options: ArtOptions = {}): Metric<Ticket, ArtState, Ar
  *   { created: "2026-03-02T09:00:00Z", solves: ["2026-03-02T10:00:00Z", "2026-03-02T15:00:00Z"], status: "closed" },
  *   { created: "2026-03-02T12:00:00Z", solves: ["2026-03-02T13:00:00Z"], status: "open" },
  * ]);
- * [result.count, result.mean, result.open.count, result.reopened.reopens];
+ * [result.count, result.mean?.value, result.open.count, result.reopened.reopens];
  * // => [2, 14400000, 1, 2]
  * ```
  */
-export function art(tickets: Iterable<Ticket>, options: ArtOptions = {}): ArtResult {
+export function art(tickets: Iterable<Ticket>, options?: ArtOptions): ArtResult {
   const metric = new ArtMetric(options);
   return metric.result(fold(metric, tickets));
 }

@@ -1,13 +1,11 @@
+import type { Estimate } from "../core/estimate.ts";
 import { CxMetricsError } from "../core/errors.ts";
-import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkAnswer, checkLevel, checkScale, type IntegerRange, type OnInvalid } from "../core/options.ts";
-import type { Interval } from "../stats/interval.ts";
-import { checkNetScoreMethod, netScoreEstimate, type NetScoreIntervalMethod } from "../stats/net-score.ts";
-import { shareEstimate, zForLevel } from "../stats/proportion.ts";
+import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
+import { checkAnswer, checkOnInvalid, checkOptions, checkScale, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
+import { intervalSettings, meanEstimate, NET_SCORE_METHODS, netScoreEstimate, shareEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
 import { bandOf, checkBands } from "./bands.ts";
-import type { RatingAnswer } from "./csat.ts";
-import { distribution, exclusions, meanEstimate, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
-import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
+import { distribution, exclusions, meanAndVariance, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
+import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
 /**
  * Which Customer Effort Score:
@@ -15,15 +13,16 @@ import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-
  *   higher is easier; easy = 5-7, difficult = 1-3.
  * - `1` (CES 1.0): "How much effort did you personally have to put forth to handle your request?",
  *   1-5 effort, lower is easier; easy = 1-2, difficult = 4-5.
+ *
+ * @example
+ * ```ts
+ * const version: CesVersion = 2;
+ * ```
  */
 export type CesVersion = 1 | 2;
 
-/** Options of {@link ces} and {@link cesMetric}. */
-export interface CesOptions<T = RatingAnswer> {
-  /** Reads the rating from a record, e.g. `r => r.ces`. Without it, the input items are the ratings. */
-  readonly value?: Accessor<T, RatingAnswer>;
-  /** Reads a weight per response, from 1e-100 to 1e100. Without it every response weighs 1. */
-  readonly weight?: Accessor<T, number>;
+/** What defines CES: the version, the scale and the easy and difficult ranges. */
+export interface CesDefinitionOptions {
   /**
    * The CES version, which sets the scale and the easy and difficult ranges.
    * @defaultValue 2
@@ -44,22 +43,35 @@ export interface CesOptions<T = RatingAnswer> {
    * @defaultValue `{ min: 1, max: 3 }` for version 2, `{ min: 4, max: 5 }` for version 1
    */
   readonly difficult?: IntegerRange;
-  /**
-   * Confidence level of the intervals, in percent.
-   * @defaultValue 95
-   */
-  readonly level?: number;
-  /**
-   * Interval method for net easy.
-   * @defaultValue "adjusted-wald"
-   */
-  readonly interval?: NetScoreIntervalMethod;
-  /**
-   * Throw on an invalid rating or weight, or skip and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
-  /** Interpretation bands for `mean`. Without them `band` is `null`. */
+}
+
+/**
+ * Options of {@link ces} and {@link cesMetric}, with the shared `level`, `interval` (for net easy,
+ * default `"adjusted-wald"`) and `onInvalid`.
+ */
+export interface CesOptions<T = RatingAnswer> extends CesDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
+  /** Reads the rating from a record: a function or a field name. Without it, the input items are the ratings. */
+  readonly value?: Reader<T, RatingAnswer>;
+  /** Reads a weight per response, from 1e-100 to 1e100: a function or a field name. Without it every response weighs 1. */
+  readonly weight?: Reader<T, number>;
+  /** Interpretation bands for the mean. Without them `band` is `null`. */
+  readonly bands?: readonly Band[];
+}
+
+/**
+ * CES options that read records by field names, so the record type is inferred from them.
+ *
+ * @example
+ * ```ts
+ * const options: CesFieldOptions<"ces", never> = { value: "ces", version: 2 };
+ * ```
+ */
+export interface CesFieldOptions<K extends string, W extends string> extends CesDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
+  /** The field holding the rating. */
+  readonly value: K;
+  /** The field holding the weight. */
+  readonly weight?: W;
+  /** Interpretation bands for the mean. */
   readonly bands?: readonly Band[];
 }
 
@@ -77,12 +89,12 @@ export interface CesResult {
   readonly version: CesVersion;
   /** Whether higher ratings mean less effort on this scale (true for CES 2.0). */
   readonly higherIsEasier: boolean;
-  /** Mean rating on the native scale; `null` when empty. */
-  readonly mean: number | null;
-  /** Plug-in standard error of the mean; `null` when empty. */
-  readonly meanStandardError: number | null;
-  /** Normal interval of the mean, clamped to the scale; `null` when empty. */
-  readonly meanInterval: Interval<"normal"> | null;
+  /** Mean rating on the native scale, with a normal interval clamped to the scale; `null` when empty. The headline. */
+  readonly mean: Estimate<"normal"> | null;
+  /** Easy share, 0..100, with a Wilson interval; `null` when empty. */
+  readonly easyShare: Estimate<"wilson"> | null;
+  /** Easy share - difficult share, -100..100, with its interval (adjusted Wald by default); `null` when empty. */
+  readonly netEasy: Estimate<NetScoreIntervalMethod> | null;
   /** Easy responses (weighted). */
   readonly easy: number;
   /** Responses neither easy nor difficult (weighted). */
@@ -95,21 +107,11 @@ export interface CesResult {
   readonly responses: number;
   /** Kish effective sample size; equals `responses` without weights. */
   readonly effectiveSize: number;
-  /** Easy share, 0..100; `null` when empty. */
-  readonly easyShare: number | null;
   /** Neutral share, 0..100; `null` when empty. */
   readonly neutralShare: number | null;
   /** Difficult share, 0..100; `null` when empty. */
   readonly difficultShare: number | null;
-  /** Wilson interval of the easy share; `null` when empty. */
-  readonly easyShareInterval: Interval<"wilson"> | null;
-  /** Easy share - difficult share, -100..100; `null` when empty. */
-  readonly netEasy: number | null;
-  /** Plug-in standard error of net easy, in points; `null` when empty. */
-  readonly netEasyStandardError: number | null;
-  /** Interval of net easy; `null` when empty. */
-  readonly netEasyInterval: Interval<NetScoreIntervalMethod> | null;
-  /** The label of the band `mean` falls in, when `bands` were given; else `null`. */
+  /** The label of the band the mean falls in, when `bands` were given; else `null`. */
   readonly band: string | null;
   /** (Weighted) count of every rating, lowest first. */
   readonly distribution: readonly RatingCount[];
@@ -130,15 +132,18 @@ const CES_VERSIONS: Readonly<Record<CesVersion, Omit<CesDefinition, "version" | 
   1: { scale: { min: 1, max: 5 }, easy: { min: 1, max: 2 }, difficult: { min: 4, max: 5 } },
 };
 
-function cesDefinition(fn: string, options: Pick<CesOptions<unknown>, "version" | "scale" | "easy" | "difficult">): CesDefinition {
-  const version = options.version ?? 2;
+const DEFINITION_KEYS = ["version", "scale", "easy", "difficult"] as const;
+const CES_KEYS: readonly string[] = [...DEFINITION_KEYS, "value", "weight", "level", "interval", "onInvalid", "bands"];
+
+function cesDefinition(fn: string, options: Readonly<Record<string, unknown>>): CesDefinition {
+  const version = options["version"] ?? 2;
   if (version !== 1 && version !== 2) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "version", value: version, expected: "1 or 2" });
   }
   const preset = CES_VERSIONS[version];
-  const scale = checkScale(fn, options.scale ?? preset.scale);
-  const easy = checkScale(fn, options.easy ?? preset.easy, "easy");
-  const difficult = checkScale(fn, options.difficult ?? preset.difficult, "difficult");
+  const scale = checkScale(fn, options["scale"] ?? preset.scale);
+  const easy = checkScale(fn, options["easy"] ?? preset.easy, "easy");
+  const difficult = checkScale(fn, options["difficult"] ?? preset.difficult, "difficult");
   const within = (r: IntegerRange): boolean => r.min >= scale.min && r.max <= scale.max;
   if (!within(easy) || !within(difficult) || !(easy.max < difficult.min || difficult.max < easy.min)) {
     throw new CxMetricsError({
@@ -153,59 +158,83 @@ function cesDefinition(fn: string, options: Pick<CesOptions<unknown>, "version" 
 }
 
 /**
- * CES as a mergeable fold ({@link Metric}). See {@link ces} for the definition.
+ * CES as a mergeable fold ({@link Metric}). See {@link ces} for the definition. Its headline is `mean`.
  *
- * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
  * @example
  * ```ts
  * const metric = cesMetric({ version: 1 });
  * const state = metric.init();
  * metric.add(state, 1);
  * metric.add(state, 5);
- * metric.result(state).netEasy;
+ * metric.result(state).netEasy?.value;
  * // => 0
  * ```
  */
-export function cesMetric<T = RatingAnswer>(options: CesOptions<T> = {}): Metric<T, RatingState, CesResult> {
+export function cesMetric(options?: CesOptions<RatingAnswer> & { readonly value?: undefined }): Metric<RatingAnswer, RatingState, CesResult>;
+/** CES read from records by field names: the record type is inferred from them. */
+export function cesMetric<const K extends string, const W extends string = never>(options: CesFieldOptions<K, W>): Metric<FieldRecord<K, RatingAnswer> & FieldRecord<W, number>, RatingState, CesResult>;
+/** CES read from records by accessors. */
+export function cesMetric<T>(options: CesOptions<T>): Metric<T, RatingState, CesResult>;
+export function cesMetric<T>(options?: CesOptions<T>): Metric<T, RatingState, CesResult> {
   const name = "ces";
-  const { version, scale, easy, difficult, higherIsEasier } = cesDefinition(name, options);
-  const level = checkLevel(name, options.level ?? 95);
-  const method = checkNetScoreMethod(name, options.interval ?? "adjusted-wald");
-  const bands = checkBands(name, options.bands);
-  const z = zForLevel(level);
-  return new RatingMetric<T, CesResult>({ name, field: "rating", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid }, (state: RatingState): CesResult => {
+  const o = checkOptions(name, options, CES_KEYS);
+  const { version, scale, easy, difficult, higherIsEasier } = cesDefinition(name, o);
+  const settings = intervalSettings(name, o, NET_SCORE_METHODS, "adjusted-wald");
+  const wilson = { ...settings, method: "wilson" as const };
+  const bands = checkBands(name, o["bands"]);
+  const config = {
+    name,
+    field: "rating",
+    headline: "mean",
+    scale,
+    value: readAccessor<T, unknown>(name, "value", o["value"]),
+    weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
+    skip: checkOnInvalid(name, o["onInvalid"]),
+  };
+  return new RatingMetric<T, CesResult>(config, (state: RatingState): CesResult => {
     const summary = summarize(state);
     const easyCount = sumRange(summary, easy.min, easy.max);
     const difficultCount = sumRange(summary, difficult.min, difficult.max);
-    const total = summary.total;
+    // Neutral is summed from its own points, never total - easy - difficult, which rounding can make negative.
+    const neutral = neutralSum(summary, scale, easy, difficult);
+    const total = easyCount + neutral + difficultCount;
     const n = summary.effectiveSize;
-    const mean = meanEstimate(summary, scale, z, level);
-    const net = total > 0 ? netScoreEstimate(easyCount, difficultCount, total, n, z, level, method) : null;
-    const easyShare = total > 0 ? shareEstimate(easyCount / total, n, z, level, "wilson") : null;
+    const moments = meanAndVariance(summary);
+    let easyShare: Estimate<"wilson"> | null = null;
+    if (total > 0) {
+      const estimate = shareEstimate(easyCount / total, n, wilson) as Estimate<"wilson">;
+      easyShare = { ...estimate, value: shareOf(easyCount, total) as number };
+    }
     return {
       version,
       higherIsEasier,
-      mean: mean === null ? null : mean.mean,
-      meanStandardError: mean === null ? null : mean.standardError,
-      meanInterval: mean === null ? null : mean.interval,
+      mean: moments === null ? null : meanEstimate(moments.mean, moments.variance, n, settings.z, settings.level, scale.min, scale.max),
+      easyShare,
+      netEasy: total > 0 ? netScoreEstimate(easyCount, difficultCount, total, n, settings) : null,
       easy: easyCount,
-      neutral: total - easyCount - difficultCount,
+      neutral,
       difficult: difficultCount,
       total,
       responses: summary.responses,
       effectiveSize: n,
-      easyShare: easyShare === null ? null : easyShare.share,
-      neutralShare: total > 0 ? (100 * (total - easyCount - difficultCount)) / total : null,
-      difficultShare: total > 0 ? (100 * difficultCount) / total : null,
-      easyShareInterval: easyShare === null ? null : (easyShare.interval as Interval<"wilson">),
-      netEasy: net === null ? null : net.score,
-      netEasyStandardError: net === null ? null : net.standardError,
-      netEasyInterval: net === null ? null : net.interval,
-      band: bands === undefined || mean === null ? null : bandOf(mean.mean, bands),
+      neutralShare: shareOf(neutral, total),
+      difficultShare: shareOf(difficultCount, total),
+      band: bands === undefined || moments === null ? null : bandOf(moments.mean, bands),
       distribution: distribution(summary),
       excluded: exclusions(state),
     };
   });
+}
+
+/** The weight on scale points in neither the easy nor the difficult range. */
+function neutralSum(summary: ReturnType<typeof summarize>, scale: IntegerRange, easy: IntegerRange, difficult: IntegerRange): number {
+  let s = 0;
+  for (let v = scale.min; v <= scale.max; v++) {
+    if ((v >= easy.min && v <= easy.max) || (v >= difficult.min && v <= difficult.max)) continue;
+    s += summary.weights[v - scale.min] ?? 0;
+  }
+  return s;
 }
 
 /**
@@ -219,7 +248,7 @@ export function cesMetric<T = RatingAnswer>(options: CesOptions<T> = {}): Metric
  * 4-5. The direction is handled by the easy and difficult ranges, so "easy share" means low effort in
  * both; the mean stays on the native scale (`higherIsEasier` tells how to read it).
  *
- * Uncertainty: Wilson interval for the easy share; net easy is a net score like NPS, with plug-in SE
+ * Uncertainty: `mean`, `easyShare` and `netEasy` are {@link Estimate}s. Wilson interval for the easy share; net easy is a net score like NPS, with plug-in SE
  * √((e + d - (e - d)²)/n) and an adjusted Wald interval (Rocks 2016) by default; the mean has a normal
  * interval.
  *
@@ -229,17 +258,17 @@ export function cesMetric<T = RatingAnswer>(options: CesOptions<T> = {}): Metric
  * @throws {@link CxMetricsError} `INVALID_VALUE` / `INVALID_WEIGHT` for bad answers, `INVALID_OPTION` for bad options.
  * @example
  * ```ts
- * ces([7, 6, 4, 2]).netEasy;
+ * ces([7, 6, 4, 2]).netEasy?.value;
  * // => 25
- * ces([1, 2, 5], { version: 1 }).easyShare;
+ * ces([1, 2, 5], { version: 1 }).easyShare?.value;
  * // => 66.66...
  * ```
  */
-export function ces(ratings: Iterable<RatingAnswer>, options?: CesOptions<RatingAnswer>): CesResult;
-/** CES of records, with the rating read by `options.value`. */
-export function ces<T>(records: Iterable<T>, options: CesOptions<T> & { readonly value: Accessor<T, RatingAnswer> }): CesResult;
-export function ces<T>(input: Iterable<T>, options: CesOptions<T> = {}): CesResult {
-  const metric = cesMetric(options);
+export function ces(ratings: Iterable<RatingAnswer>, options?: CesOptions<RatingAnswer> & { readonly value?: undefined }): CesResult;
+/** CES of records, with the rating read by `options.value` (a function or a field name). */
+export function ces<T>(records: Iterable<T>, options: CesOptions<T> & { readonly value: Reader<T, RatingAnswer> }): CesResult;
+export function ces<T>(input: Iterable<T>, options?: CesOptions<T>): CesResult {
+  const metric = cesMetric<T>(options as CesOptions<T>);
   return metric.result(fold(metric, input));
 }
 
@@ -254,12 +283,9 @@ export function ces<T>(input: Iterable<T>, options: CesOptions<T> = {}): CesResu
  * // => "easy"
  * ```
  */
-export function cesCategory(
-  rating: RatingAnswer,
-  options: Pick<CesOptions<unknown>, "version" | "scale" | "easy" | "difficult"> = {},
-): "easy" | "neutral" | "difficult" | null {
+export function cesCategory(rating: RatingAnswer, options?: CesDefinitionOptions): "easy" | "neutral" | "difficult" | null {
   const fn = "cesCategory";
-  const { scale, easy, difficult } = cesDefinition(fn, options);
+  const { scale, easy, difficult } = cesDefinition(fn, checkOptions(fn, options, DEFINITION_KEYS));
   const answer = checkAnswer(fn, "rating", rating, scale);
   if (answer === null) return null;
   if (answer >= easy.min && answer <= easy.max) return "easy";

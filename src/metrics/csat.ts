@@ -1,51 +1,54 @@
-import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkAnswer, checkLevel, checkScale, checkScalePoint, type IntegerRange, type OnInvalid } from "../core/options.ts";
-import type { Interval } from "../stats/interval.ts";
-import { checkProportionMethod, shareEstimate, zForLevel, type ProportionIntervalMethod } from "../stats/proportion.ts";
+import type { Estimate } from "../core/estimate.ts";
+import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
+import { checkAnswer, checkOnInvalid, checkOptions, checkScale, checkScalePoint, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
+import { intervalSettings, meanEstimate, PROPORTION_METHODS, shareEstimate, type ProportionIntervalMethod } from "../stats/estimates.ts";
 import { bandOf, checkBands } from "./bands.ts";
-import { distribution, exclusions, meanEstimate, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
-import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
+import { distribution, exclusions, meanAndVariance, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
+import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
-/** One rating as read from the input: an integer on the scale, or `null`/`undefined` when not answered. */
-export type RatingAnswer = number | null | undefined;
-
-/** Options of {@link csat} and {@link csatMetric}. */
-export interface CsatOptions<T = RatingAnswer> {
-  /** Reads the rating from a record, e.g. `r => r.csat`. Without it, the input items are the ratings. */
-  readonly value?: Accessor<T, RatingAnswer>;
-  /** Reads a weight per response, from 1e-100 to 1e100. Without it every response weighs 1. */
-  readonly weight?: Accessor<T, number>;
+/** What defines CSAT's satisfied share: the scale and the threshold. */
+export interface CsatDefinitionOptions {
   /**
-   * The rating scale, integers from `min` to `max` (1-5, 1-7, 1-10, ...).
+   * The rating scale, integers from `min` to `max` (1-5, 1-7, 1-10, 0-1 for good/bad, ...).
    * @defaultValue `{ min: 1, max: 5 }`
    */
   readonly scale?: IntegerRange;
   /**
    * Lowest rating counted as satisfied.
-   * @defaultValue `scale.max - 1` (top-two-box: 4-5 on 1-5)
+   * @defaultValue top-two-box (`scale.max - 1`) on scales of 5 points or more; top box (`scale.max`) on shorter ones (good/bad, 1-3, 1-4)
    */
   readonly satisfiedMin?: number;
-  /**
-   * Confidence level of the intervals, in percent.
-   * @defaultValue 95
-   */
-  readonly level?: number;
-  /**
-   * Interval method for the satisfied share.
-   * @defaultValue "wilson"
-   */
-  readonly interval?: ProportionIntervalMethod;
-  /**
-   * Throw on an invalid rating or weight, or skip and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
-  /** Interpretation bands for `score`. Without them `band` is `null`. */
+}
+
+/** Options of {@link csat} and {@link csatMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+export interface CsatOptions<T = RatingAnswer> extends CsatDefinitionOptions, IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
+  /** Reads the rating from a record: a function or a field name. Without it, the input items are the ratings. */
+  readonly value?: Reader<T, RatingAnswer>;
+  /** Reads a weight per response, from 1e-100 to 1e100: a function or a field name. Without it every response weighs 1. */
+  readonly weight?: Reader<T, number>;
+  /** Interpretation bands for the satisfied share. Without them `band` is `null`. */
   readonly bands?: readonly Band[];
 }
 
 /**
- * The result of {@link csat}: the satisfied share and the mean rating, each with its uncertainty.
+ * CSAT options that read records by field names, so the record type is inferred from them.
+ *
+ * @example
+ * ```ts
+ * const options: CsatFieldOptions<"csat", never> = { value: "csat" };
+ * ```
+ */
+export interface CsatFieldOptions<K extends string, W extends string> extends CsatDefinitionOptions, IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
+  /** The field holding the rating. */
+  readonly value: K;
+  /** The field holding the weight. */
+  readonly weight?: W;
+  /** Interpretation bands for the satisfied share. */
+  readonly bands?: readonly Band[];
+}
+
+/**
+ * The result of {@link csat}: the satisfied share and the mean rating, each an {@link Estimate}.
  *
  * @example
  * ```ts
@@ -53,27 +56,23 @@ export interface CsatOptions<T = RatingAnswer> {
  * ```
  */
 export interface CsatResult {
-  /** Satisfied share, 0..100; `null` when empty. */
-  readonly score: number | null;
+  /** Satisfied share, 0..100, with its standard error and interval (Wilson by default); `null` when empty. The headline. */
+  readonly score: Estimate<ProportionIntervalMethod> | null;
+  /** Mean rating on the scale, with a normal interval clamped to the scale; `null` when empty. */
+  readonly mean: Estimate<"normal"> | null;
   /** Satisfied responses (weighted). */
   readonly satisfied: number;
-  /** All responses (weighted). */
+  /** Responses below the threshold (weighted). */
+  readonly unsatisfied: number;
+  /** satisfied + unsatisfied (weighted). */
   readonly total: number;
   /** Valid responses, unweighted. */
   readonly responses: number;
   /** Kish effective sample size; equals `responses` without weights. */
   readonly effectiveSize: number;
-  /** Plug-in standard error of `score`, in points: 100·√(p(1-p)/n); `null` when empty. */
-  readonly standardError: number | null;
-  /** Interval of `score` (Wilson by default); `null` when empty. */
-  readonly interval: Interval<ProportionIntervalMethod> | null;
-  /** Mean rating on the scale; `null` when empty. */
-  readonly mean: number | null;
-  /** Plug-in standard error of the mean, √(Σw(x - mean)²/W / n); `null` when empty. */
-  readonly meanStandardError: number | null;
-  /** Normal interval of the mean, clamped to the scale; `null` when empty. */
-  readonly meanInterval: Interval<"normal"> | null;
-  /** The label of the band `score` falls in, when `bands` were given; else `null`. */
+  /** The threshold used: ratings at or above it are satisfied. */
+  readonly satisfiedMin: number;
+  /** The label of the band the satisfied share falls in, when `bands` were given; else `null`. */
   readonly band: string | null;
   /** (Weighted) count of every rating, lowest first. */
   readonly distribution: readonly RatingCount[];
@@ -86,52 +85,76 @@ interface CsatDefinition {
   readonly satisfiedMin: number;
 }
 
-function csatDefinition(fn: string, options: Pick<CsatOptions<unknown>, "scale" | "satisfiedMin">): CsatDefinition {
-  const scale = checkScale(fn, options.scale ?? { min: 1, max: 5 });
-  const satisfiedMin = checkScalePoint(fn, "satisfiedMin", options.satisfiedMin ?? scale.max - 1, scale);
+const DEFINITION_KEYS = ["scale", "satisfiedMin"] as const;
+const CSAT_KEYS: readonly string[] = [...DEFINITION_KEYS, "value", "weight", "level", "interval", "onInvalid", "bands"];
+
+/** The default threshold: top-two-box on scales of 5 points or more, top box on shorter ones. */
+function defaultSatisfiedMin(scale: IntegerRange): number {
+  return scale.max - scale.min + 1 >= 5 ? scale.max - 1 : scale.max;
+}
+
+function csatDefinition(fn: string, options: Readonly<Record<string, unknown>>): CsatDefinition {
+  const scale = checkScale(fn, options["scale"] ?? { min: 1, max: 5 });
+  const satisfiedMin = checkScalePoint(fn, "satisfiedMin", options["satisfiedMin"] ?? defaultSatisfiedMin(scale), scale);
   return { scale, satisfiedMin };
 }
 
 /**
- * CSAT as a mergeable fold ({@link Metric}). See {@link csat} for the definition.
+ * CSAT as a mergeable fold ({@link Metric}). See {@link csat} for the definition. Its headline is `score`.
  *
- * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
  * @example
  * ```ts
  * const metric = csatMetric();
  * const state = metric.init();
  * metric.add(state, 5);
  * metric.add(state, 2);
- * metric.result(state).score;
+ * metric.result(state).score?.value;
  * // => 50
  * ```
  */
-export function csatMetric<T = RatingAnswer>(options: CsatOptions<T> = {}): Metric<T, RatingState, CsatResult> {
+export function csatMetric(options?: CsatOptions<RatingAnswer> & { readonly value?: undefined }): Metric<RatingAnswer, RatingState, CsatResult>;
+/** CSAT read from records by field names: the record type is inferred from them. */
+export function csatMetric<const K extends string, const W extends string = never>(options: CsatFieldOptions<K, W>): Metric<FieldRecord<K, RatingAnswer> & FieldRecord<W, number>, RatingState, CsatResult>;
+/** CSAT read from records by accessors. */
+export function csatMetric<T>(options: CsatOptions<T>): Metric<T, RatingState, CsatResult>;
+export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, CsatResult> {
   const name = "csat";
-  const { scale, satisfiedMin } = csatDefinition(name, options);
-  const level = checkLevel(name, options.level ?? 95);
-  const method = checkProportionMethod(name, "interval", options.interval ?? "wilson");
-  const bands = checkBands(name, options.bands);
-  const z = zForLevel(level);
-  return new RatingMetric<T, CsatResult>({ name, field: "rating", scale, value: options.value, weight: options.weight, onInvalid: options.onInvalid }, (state: RatingState): CsatResult => {
+  const o = checkOptions(name, options, CSAT_KEYS);
+  const { scale, satisfiedMin } = csatDefinition(name, o);
+  const settings = intervalSettings(name, o, PROPORTION_METHODS, "wilson");
+  const bands = checkBands(name, o["bands"]);
+  const config = {
+    name,
+    field: "rating",
+    headline: "score",
+    scale,
+    value: readAccessor<T, unknown>(name, "value", o["value"]),
+    weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
+    skip: checkOnInvalid(name, o["onInvalid"]),
+  };
+  return new RatingMetric<T, CsatResult>(config, (state: RatingState): CsatResult => {
     const summary = summarize(state);
     const satisfied = sumRange(summary, satisfiedMin, scale.max);
-    const total = summary.total;
-    const share = total > 0 ? shareEstimate(satisfied / total, summary.effectiveSize, z, level, method) : null;
-    const mean = meanEstimate(summary, scale, z, level);
-    const score = share === null ? null : share.share;
+    const unsatisfied = sumRange(summary, scale.min, satisfiedMin - 1);
+    const total = satisfied + unsatisfied;
+    let score: Estimate<ProportionIntervalMethod> | null = null;
+    if (total > 0) {
+      const estimate = shareEstimate(satisfied / total, summary.effectiveSize, settings);
+      score = { ...estimate, value: Math.min(100, (100 * satisfied) / total) };
+    }
+    const moments = meanAndVariance(summary);
+    const mean = moments === null ? null : meanEstimate(moments.mean, moments.variance, summary.effectiveSize, settings.z, settings.level, scale.min, scale.max);
     return {
       score,
+      mean,
       satisfied,
+      unsatisfied,
       total,
       responses: summary.responses,
       effectiveSize: summary.effectiveSize,
-      standardError: share === null ? null : share.standardError,
-      interval: share === null ? null : share.interval,
-      mean: mean === null ? null : mean.mean,
-      meanStandardError: mean === null ? null : mean.standardError,
-      meanInterval: mean === null ? null : mean.interval,
-      band: bands === undefined ? null : bandOf(score, bands),
+      satisfiedMin,
+      band: bands === undefined ? null : bandOf(score === null ? null : score.value, bands),
       distribution: distribution(summary),
       excluded: exclusions(state),
     };
@@ -139,36 +162,39 @@ export function csatMetric<T = RatingAnswer>(options: CsatOptions<T> = {}): Metr
 }
 
 /**
- * Customer satisfaction (CSAT): the share of satisfied responses (top-box), and the mean rating.
+ * Customer satisfaction (CSAT): the share of satisfied responses, and the mean rating.
  *
  * Definition: score = 100·(responses rated ≥ `satisfiedMin`) / (all responses). The default is the
- * top-two-box share, 4-5 on a 1-5 scale, the most common convention (ACSI and most helpdesk tools
- * report satisfied = the two highest points); other scales (1-7, 1-10) and thresholds are options, and
- * the default threshold follows the scale (`scale.max - 1`). The mean rating is reported beside it,
- * because some vendors publish CSAT as a mean.
+ * top-two-box share on scales of five points or more (4-5 on 1-5, 9-10 on 1-10: the "satisfied" share
+ * ACSI-style surveys and most helpdesk tools report), and the top box on shorter scales, where the
+ * top two boxes would be most or all of the scale: on a good/bad scale (`{ min: 0, max: 1 }`,
+ * Zendesk's satisfaction ratings) only "good" counts. Set `satisfiedMin` for another definition. The
+ * mean rating is reported too, because some vendors publish CSAT as a mean.
  *
- * Uncertainty: the share has a Wilson interval (Wilson 1927) by default and plug-in standard error
- * 100·√(p(1-p)/n); the mean has SE √(Σw(x - x̄)²/W / n) and a normal interval. With weights, n is
- * the effective sample size.
+ * Uncertainty: `score` and `mean` are {@link Estimate}s. The share has a Wilson interval (Wilson 1927)
+ * by default and plug-in SE 100·√(p(1-p)/n); the mean has SE √(Σw(x - x̄)²/W / n) and a normal
+ * interval. With weights, n is the effective sample size.
  *
- * Edge cases: empty input gives `total: 0` and `null` statistics. Missing answers are excluded and
+ * Edge cases: empty input gives `total: 0` and `null` estimates. Missing answers are excluded and
  * counted; a rating that is not an integer on the scale throws (or is skipped and counted with
  * `onInvalid: "skip"`).
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` / `INVALID_WEIGHT` for bad answers, `INVALID_OPTION` for bad options.
  * @example
  * ```ts
- * csat([5, 4, 4, 2, 1]).score;
+ * csat([5, 4, 4, 2, 1]).score?.value;
  * // => 60
- * csat([5, 4, 4, 2, 1]).mean;
+ * csat([5, 4, 4, 2, 1]).mean?.value;
  * // => 3.2
+ * csat([1, 0, 0, 0], { scale: { min: 0, max: 1 } }).score?.value;
+ * // => 25
  * ```
  */
-export function csat(ratings: Iterable<RatingAnswer>, options?: CsatOptions<RatingAnswer>): CsatResult;
-/** CSAT of records, with the rating read by `options.value`. */
-export function csat<T>(records: Iterable<T>, options: CsatOptions<T> & { readonly value: Accessor<T, RatingAnswer> }): CsatResult;
-export function csat<T>(input: Iterable<T>, options: CsatOptions<T> = {}): CsatResult {
-  const metric = csatMetric(options);
+export function csat(ratings: Iterable<RatingAnswer>, options?: CsatOptions<RatingAnswer> & { readonly value?: undefined }): CsatResult;
+/** CSAT of records, with the rating read by `options.value` (a function or a field name). */
+export function csat<T>(records: Iterable<T>, options: CsatOptions<T> & { readonly value: Reader<T, RatingAnswer> }): CsatResult;
+export function csat<T>(input: Iterable<T>, options?: CsatOptions<T>): CsatResult {
+  const metric = csatMetric<T>(options as CsatOptions<T>);
   return metric.result(fold(metric, input));
 }
 
@@ -182,9 +208,9 @@ export function csat<T>(input: Iterable<T>, options: CsatOptions<T> = {}): CsatR
  * // => "unsatisfied"
  * ```
  */
-export function csatCategory(rating: RatingAnswer, options: Pick<CsatOptions<unknown>, "scale" | "satisfiedMin"> = {}): "satisfied" | "unsatisfied" | null {
+export function csatCategory(rating: RatingAnswer, options?: CsatDefinitionOptions): "satisfied" | "unsatisfied" | null {
   const fn = "csatCategory";
-  const { scale, satisfiedMin } = csatDefinition(fn, options);
+  const { scale, satisfiedMin } = csatDefinition(fn, checkOptions(fn, options, DEFINITION_KEYS));
   const answer = checkAnswer(fn, "rating", rating, scale);
   if (answer === null) return null;
   return answer >= satisfiedMin ? "satisfied" : "unsatisfied";

@@ -1,34 +1,22 @@
-import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkFunction, type OnInvalid } from "../core/options.ts";
+import type { Estimate } from "../core/estimate.ts";
+import { fold, type Accessor, type Metric, type Reader } from "../core/metric.ts";
+import { checkOnInvalid, checkOptions, readAccessor, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import type { Contact } from "../core/records.ts";
-import type { Interval } from "../stats/interval.ts";
-import type { ProportionIntervalMethod } from "../stats/proportion.ts";
-import type { Exclusions } from "./duration-types.ts";
-import { exclusionState, mergeExclusions, rateSettings, readExclusions, reject, shareOf, skips, type ExclusionState, type RateSettings } from "./internal/ops.ts";
+import { checkDefinition, checkPart, isCount } from "../core/state.ts";
+import { intervalSettings, PROPORTION_METHODS, rateEstimate, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
+import { exclusionState, isExclusionState, mergeExclusions, readExclusions, reject } from "./internal/exclusions.ts";
+import type { ExclusionState, Exclusions } from "./ops-types.ts";
 
-/** Options of {@link fcr} and {@link fcrMetric}. */
-export interface FcrOptions<T = Contact> {
+const FCR_KEYS: readonly string[] = ["resolved", "level", "interval", "onInvalid"];
+
+/** Options of {@link fcr} and {@link fcrMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+export interface FcrOptions<T = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * Reads whether the contact was resolved on first contact: the source system's flag, or the
-   * customer's survey answer; `null`/`undefined` when unknown.
-   * @defaultValue `c => c.resolved`
+   * customer's survey answer; `null`/`undefined` when unknown. A function or a field name.
+   * @defaultValue `"resolved"` (the field of {@link Contact})
    */
-  readonly resolved?: Accessor<T, boolean | null | undefined>;
-  /**
-   * Confidence level of the interval, in percent.
-   * @defaultValue 95
-   */
-  readonly level?: number;
-  /**
-   * Interval method.
-   * @defaultValue "wilson"
-   */
-  readonly interval?: ProportionIntervalMethod;
-  /**
-   * Throw on a value that is not a boolean, or skip it and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
+  readonly resolved?: Reader<T, boolean | null | undefined>;
 }
 
 /**
@@ -40,16 +28,14 @@ export interface FcrOptions<T = Contact> {
  * ```
  */
 export interface FcrResult {
-  /** Resolved share in percent; `null` when no contact has an answer. */
-  readonly rate: number | null;
+  /** Resolved share in percent, with its interval (Wilson by default); `null` when no contact has an answer. The headline. */
+  readonly rate: Estimate<ProportionIntervalMethod> | null;
   /** Contacts resolved. */
   readonly resolved: number;
-  /** Contacts with an answer (resolved or not). */
+  /** Contacts not resolved. */
+  readonly unresolved: number;
+  /** Contacts with an answer (resolved + unresolved). */
   readonly total: number;
-  /** Plug-in standard error of `rate`, in points; `null` when empty. */
-  readonly standardError: number | null;
-  /** Interval of `rate` (Wilson by default); `null` when empty. */
-  readonly interval: Interval<ProportionIntervalMethod> | null;
   /** Contacts whose answer was missing (`null`/`undefined`): not in the rate. */
   readonly missing: number;
   /** Records left out as invalid (`onInvalid: "skip"`), by field. */
@@ -58,6 +44,8 @@ export interface FcrResult {
 
 /** The fold state of {@link fcrMetric}. */
 export interface FcrState {
+  /** Always `"fcr()"`: what is folded does not depend on the options. */
+  readonly definition: string;
   /** Contacts resolved. */
   resolved: number;
   /** Contacts not resolved. */
@@ -70,69 +58,85 @@ export interface FcrState {
 
 class FcrMetric<T> implements Metric<T | boolean | null | undefined, FcrState, FcrResult> {
   readonly name = "fcr";
-  private readonly resolved: Accessor<T, boolean | null | undefined>;
-  private readonly rates: RateSettings;
+  readonly headline = "rate";
+  private readonly definition = "fcr()";
+  private readonly resolved: Accessor<T, unknown>;
+  private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
-  constructor(options: FcrOptions<T>) {
-    checkFunction(this.name, "resolved", options.resolved);
-    this.resolved = options.resolved ?? ((c: T) => (c as Contact).resolved);
-    this.rates = rateSettings(this.name, options.level, options.interval);
-    this.skip = skips(this.name, options.onInvalid);
+  constructor(options: FcrOptions<T> | undefined) {
+    const o = checkOptions(this.name, options, FCR_KEYS);
+    this.resolved = readAccessor<T, unknown>(this.name, "resolved", o["resolved"] ?? "resolved") as Accessor<T, unknown>;
+    this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
+    this.skip = checkOnInvalid(this.name, o["onInvalid"]);
   }
 
   init(): FcrState {
-    return { resolved: 0, unresolved: 0, missing: 0, excluded: exclusionState() };
+    return { definition: this.definition, resolved: 0, unresolved: 0, missing: 0, excluded: exclusionState() };
   }
 
-  add(state: FcrState, input: T | boolean | null | undefined, index: number = state.resolved + state.unresolved + state.missing + state.excluded.count): void {
+  add(state: FcrState, input: T | boolean | null | undefined, index?: number): void {
+    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
+    const i = index ?? state.resolved + state.unresolved + state.missing + state.excluded.count;
     // Booleans (and missing answers) are the answer itself; objects are records to read; any other
-    // value (a string, a number) is neither and is rejected below.
-    const value = typeof input === "object" && input !== null ? this.resolved(input as T, index) : input;
+    // value (a string, a number) is neither: an invalid record.
+    if (typeof input !== "object" && typeof input !== "boolean" && input !== undefined) {
+      return reject(this.name, this.skip, state.excluded, i, "record", input, "a record (an object), true, false, or null when unknown");
+    }
+    const value = typeof input === "object" && input !== null ? this.resolved(input as T, i) : input;
     if (value === true) state.resolved++;
     else if (value === false) state.unresolved++;
     else if (value == null) state.missing++;
-    else reject(this.name, this.skip, state.excluded, index, "resolved", value, "true, false, or null when unknown");
+    else reject(this.name, this.skip, state.excluded, i, "resolved", value, "true, false, or null when unknown");
   }
 
   merge(into: FcrState, other: FcrState): void {
-    into.resolved += other.resolved;
-    into.unresolved += other.unresolved;
-    into.missing += other.missing;
+    this.check(into, "into");
+    this.check(other, "other");
+    const { resolved, unresolved, missing } = other;
+    into.resolved += resolved;
+    into.unresolved += unresolved;
+    into.missing += missing;
     mergeExclusions(into.excluded, other.excluded);
   }
 
   result(state: FcrState): FcrResult {
-    const share = shareOf(state.resolved, state.resolved + state.unresolved, this.rates);
+    this.check(state, "state");
+    const total = state.resolved + state.unresolved;
     return {
-      rate: share.share,
+      rate: rateEstimate(state.resolved, total, this.rates),
       resolved: state.resolved,
-      total: share.total,
-      standardError: share.standardError,
-      interval: share.interval,
+      unresolved: state.unresolved,
+      total,
       missing: state.missing,
       excluded: readExclusions(state.excluded),
     };
   }
+
+  private check(state: FcrState, field: string): void {
+    checkDefinition(this.name, field, this.definition, state);
+    checkPart([state.resolved, state.unresolved, state.missing].every(isCount) && isExclusionState(state.excluded), this.name, this.definition, state, "counts");
+  }
 }
 
 /**
- * FCR from a flag or a survey answer, as a mergeable fold ({@link Metric}). See {@link fcr}.
+ * FCR from a flag or a survey answer, as a mergeable fold ({@link Metric}). See {@link fcr}. Its
+ * headline is `rate`.
  *
  * Inputs are booleans, or records read with `resolved` (default: {@link Contact}'s `resolved`).
  *
- * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
  * @example
  * ```ts
  * const metric = fcrMetric<Contact>();
  * const state = metric.init();
  * metric.add(state, { resolved: true });
  * metric.add(state, { resolved: false });
- * metric.result(state).rate;
+ * metric.result(state).rate?.value;
  * // => 50
  * ```
  */
-export function fcrMetric<T = Contact>(options: FcrOptions<T> = {}): Metric<T | boolean | null | undefined, FcrState, FcrResult> {
+export function fcrMetric<T = Contact>(options?: FcrOptions<T>): Metric<T | boolean | null | undefined, FcrState, FcrResult> {
   return new FcrMetric<T>(options);
 }
 
@@ -140,24 +144,24 @@ export function fcrMetric<T = Contact>(options: FcrOptions<T> = {}): Metric<T | 
  * First-contact resolution from a resolved flag on each contact, or from a survey answer ("was your
  * issue resolved?").
  *
- * `FCR = resolved / (resolved + not resolved)`, in percent, with a Wilson interval. Contacts whose
- * answer is missing (`null`/`undefined`) are left out of the rate and counted in `missing`. This is
- * the first of three ways to measure FCR: see {@link oneTouchResolution} (tickets) and
- * {@link repeatContactFcr} (contact logs).
+ * `FCR = resolved / (resolved + not resolved)`, in percent, an {@link Estimate} with a Wilson
+ * interval. Contacts whose answer is missing (`null`/`undefined`) are left out of the rate and
+ * counted in `missing`. This is the first of three ways to measure FCR: see
+ * {@link oneTouchResolution} (tickets) and {@link repeatContactFcr} (contact logs).
  *
  * Input: booleans (`fcr([true, false, null])`) or records (`fcr(contacts)` reads `resolved`, or pass
- * your own accessor, e.g. `{ resolved: r => r.answers.q3 === "yes" }`).
+ * your own accessor, e.g. `{ resolved: r => r.answers.q3 === "yes" }`, or a field name).
  *
- * @throws {@link CxMetricsError} `INVALID_VALUE` for a value that is not a boolean (or missing),
- * unless `onInvalid: "skip"`.
+ * @throws {@link CxMetricsError} `INVALID_VALUE` for a value that is not a boolean (or missing), or an
+ * input that is neither a record nor a boolean, unless `onInvalid: "skip"`.
  * @example
  * ```ts
  * const result = fcr([true, true, true, false, null]);
- * [result.rate, result.total, result.missing];
+ * [result.rate?.value, result.total, result.missing];
  * // => [75, 4, 1]
  * ```
  */
-export function fcr<T = Contact>(input: Iterable<T | boolean | null | undefined>, options: FcrOptions<T> = {}): FcrResult {
+export function fcr<T = Contact>(input: Iterable<T | boolean | null | undefined>, options?: FcrOptions<T>): FcrResult {
   const metric = new FcrMetric<T>(options);
   return metric.result(fold(metric, input));
 }

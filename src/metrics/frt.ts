@@ -1,35 +1,16 @@
 import { fold, type Metric } from "../core/metric.ts";
-import { checkChoice, type OnInvalid } from "../core/options.ts";
+import { checkChoice, checkOnInvalid, checkOptions, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import type { Ticket } from "../core/records.ts";
-import type { ProportionIntervalMethod } from "../stats/proportion.ts";
 import type { BusinessCalendar } from "../time/calendar.ts";
-import type { Instant } from "../time/instant.ts";
-import type { DurationStats, Exclusions, OpenItems } from "./duration-types.ts";
-import {
-  checkAsOf,
-  checkBusinessHours,
-  checkDurationOption,
-  durationState,
-  elapsed,
-  exclusionState,
-  INSTANT_FIELD_EXPECTED,
-  instantOrNaN,
-  mergeDurations,
-  mergeExclusions,
-  mergeOpen,
-  openState,
-  pushDuration,
-  rateSettings,
-  readDurations,
-  readExclusions,
-  readOpen,
-  reject,
-  skips,
-  type DurationState,
-  type ExclusionState,
-  type OpenState,
-  type RateSettings,
-} from "./internal/ops.ts";
+import type { Instant } from "../core/records.ts";
+import type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState } from "./ops-types.ts";
+import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
+import { intervalSettings, PROPORTION_METHODS, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
+import { checkDurationOption } from "../time/duration.ts";
+import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
+import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
+import { checkAsOf, checkBusinessHours, elapsed, INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
+import { isOpenState, mergeOpen, openState, readOpen } from "./internal/open-items.ts";
 
 /**
  * What to do with automated replies (bots, triggers, auto-acknowledgements):
@@ -40,8 +21,10 @@ import {
  */
 export type AutomatedReplies = "ignore" | "include" | "separate";
 
-/** Options of {@link frt} and {@link frtMetric}. */
-export interface FrtOptions {
+const FRT_KEYS: readonly string[] = ["start", "automated", "businessHours", "target", "asOf", "level", "interval", "onInvalid"];
+
+/** Options of {@link frt} and {@link frtMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`. */
+export interface FrtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * Where the wait starts: ticket creation, or the customer's first message. Tickets without a first
    * customer message are then counted in `missingStart` and left out.
@@ -55,28 +38,13 @@ export interface FrtOptions {
   readonly automated?: AutomatedReplies;
   /** Measure in business time on this calendar ({@link businessCalendar}); calendar time without it. */
   readonly businessHours?: BusinessCalendar;
-  /** A response-time target in ms (e.g. 3_600_000 for "within 1 hour"); sets `withinTarget`. */
-  readonly target?: number;
+  /** A response-time target: milliseconds or a string with a unit (`"1h"`, `"PT4H"`); sets `withinTarget`. */
+  readonly target?: number | string;
   /**
    * When tickets awaiting a response are aged to.
    * @defaultValue the latest instant in the data (a creation or a reply)
    */
   readonly asOf?: Instant;
-  /**
-   * Confidence level of the target share's interval, in percent.
-   * @defaultValue 95
-   */
-  readonly level?: number;
-  /**
-   * Interval method of the target share.
-   * @defaultValue "wilson"
-   */
-  readonly interval?: ProportionIntervalMethod;
-  /**
-   * Throw on an invalid ticket, or skip it and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
 }
 
 /**
@@ -103,6 +71,8 @@ export interface FrtResult extends DurationStats {
 
 /** The fold state of {@link frtMetric}. */
 export interface FrtState {
+  /** The definition the state was folded under: start, automated replies, calendar and target. */
+  readonly definition: string;
   /** First (agent) response times. */
   agent: DurationState;
   /** First automated response times (`automated: "separate"`). */
@@ -117,29 +87,41 @@ export interface FrtState {
 
 class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
   readonly name = "frt";
+  readonly headline = "mean";
+  private readonly definition: string;
   private readonly fromCustomer: boolean;
   private readonly automated: AutomatedReplies;
   private readonly calendar: BusinessCalendar | undefined;
   private readonly target: number;
   private readonly asOf: number | undefined;
-  private readonly rates: RateSettings;
+  private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
-  constructor(options: FrtOptions) {
-    this.fromCustomer = checkChoice(this.name, "start", options.start, ["created", "firstCustomerMessage"], "created") === "firstCustomerMessage";
-    this.automated = checkChoice(this.name, "automated", options.automated, ["ignore", "include", "separate"], "ignore");
-    this.calendar = checkBusinessHours(this.name, options.businessHours);
-    this.target = checkDurationOption(this.name, "target", options.target, Number.NaN);
-    this.asOf = checkAsOf(this.name, options.asOf);
-    this.rates = rateSettings(this.name, options.level, options.interval);
-    this.skip = skips(this.name, options.onInvalid);
+  constructor(options: FrtOptions | undefined) {
+    const o = checkOptions(this.name, options, FRT_KEYS);
+    this.fromCustomer = checkChoice(this.name, "start", o["start"], ["created", "firstCustomerMessage"], "created") === "firstCustomerMessage";
+    this.automated = checkChoice(this.name, "automated", o["automated"], ["ignore", "include", "separate"], "ignore");
+    this.calendar = checkBusinessHours(this.name, o["businessHours"]);
+    this.target = checkDurationOption(this.name, "target", o["target"], Number.NaN);
+    this.asOf = checkAsOf(this.name, o["asOf"]);
+    this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
+    this.skip = checkOnInvalid(this.name, o["onInvalid"]);
+    this.definition = definitionOf(this.name, {
+      start: this.fromCustomer ? "firstCustomerMessage" : "created",
+      automated: this.automated,
+      businessHours: this.calendar === undefined ? "none" : this.calendar.definition,
+      target: this.target,
+    });
   }
 
   init(): FrtState {
-    return { agent: durationState(), bot: durationState(), awaiting: openState(), missingStart: 0, excluded: exclusionState() };
+    return { definition: this.definition, agent: durationState(), bot: durationState(), awaiting: openState(), missingStart: 0, excluded: exclusionState() };
   }
 
-  add(state: FrtState, ticket: Ticket, index: number = state.agent.count + state.awaiting.starts.length + state.missingStart + state.excluded.count): void {
+  add(state: FrtState, ticket: Ticket, i?: number): void {
+    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
+    const index = i ?? state.agent.count + state.awaiting.starts.length + state.missingStart + state.excluded.count;
+    if (typeof ticket !== "object" || ticket === null) return reject(this.name, this.skip, state.excluded, index, "record", ticket, RECORD_EXPECTED);
     const created = instantOrNaN(ticket.created);
     if (Number.isNaN(created)) return reject(this.name, this.skip, state.excluded, index, "created", ticket.created, INSTANT_FIELD_EXPECTED);
     let start = created;
@@ -159,10 +141,11 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
       if (!Array.isArray(replies)) return reject(this.name, this.skip, state.excluded, index, "replies", replies, "an array of replies");
       for (let i = 0; i < replies.length; i++) {
         const reply = replies[i] as { at?: unknown; automated?: unknown } | null;
-        const at = instantOrNaN(reply?.at);
-        if (Number.isNaN(at)) return reject(this.name, this.skip, state.excluded, index, `replies[${i}].at`, reply?.at, INSTANT_FIELD_EXPECTED);
-        if (at < created) return reject(this.name, this.skip, state.excluded, index, `replies[${i}].at`, reply?.at, "an instant at or after the ticket's creation");
-        const automated = reply?.automated;
+        if (typeof reply !== "object" || reply === null) return reject(this.name, this.skip, state.excluded, index, `replies[${i}]`, reply, "a reply { at, automated? }");
+        const at = instantOrNaN(reply.at);
+        if (Number.isNaN(at)) return reject(this.name, this.skip, state.excluded, index, `replies[${i}].at`, reply.at, INSTANT_FIELD_EXPECTED);
+        if (at < created) return reject(this.name, this.skip, state.excluded, index, `replies[${i}].at`, reply.at, "an instant at or after the ticket's creation");
+        const automated = reply.automated;
         if (automated !== undefined && typeof automated !== "boolean") {
           return reject(this.name, this.skip, state.excluded, index, `replies[${i}].automated`, automated, "true, false or absent");
         }
@@ -186,14 +169,18 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
   }
 
   merge(into: FrtState, other: FrtState): void {
+    this.check(into, "into");
+    this.check(other, "other");
+    const missingStart = other.missingStart;
     mergeDurations(into.agent, other.agent);
     mergeDurations(into.bot, other.bot);
     mergeOpen(into.awaiting, other.awaiting);
-    into.missingStart += other.missingStart;
+    into.missingStart += missingStart;
     mergeExclusions(into.excluded, other.excluded);
   }
 
   result(state: FrtState): FrtResult {
+    this.check(state, "state");
     return {
       ...readDurations(state.agent, this.target, this.rates),
       bot: this.automated === "separate" ? readDurations(state.bot, this.target, this.rates) : null,
@@ -203,10 +190,17 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
       excluded: readExclusions(state.excluded),
     };
   }
+
+  private check(state: FrtState, field: string): void {
+    checkDefinition(this.name, field, this.definition, state);
+    const ok = isDurationState(state.agent) && isDurationState(state.bot) && isOpenState(state.awaiting) && isCount(state.missingStart) && isExclusionState(state.excluded);
+    checkPart(ok, this.name, this.definition, state, "durations, waiting tickets or exclusions");
+  }
 }
 
 /**
- * FRT as a mergeable fold ({@link Metric}). See {@link frt}.
+ * FRT as a mergeable fold ({@link Metric}). See {@link frt}. Its headline is `mean`; states folded
+ * with another start, automated-reply rule, calendar or target are refused on merge.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
  * @example
@@ -218,7 +212,7 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
  * // => 90000
  * ```
  */
-export function frtMetric(options: FrtOptions = {}): Metric<Ticket, FrtState, FrtResult> {
+export function frtMetric(options?: FrtOptions): Metric<Ticket, FrtState, FrtResult> {
   return new FrtMetric(options);
 }
 
@@ -229,13 +223,13 @@ export function frtMetric(options: FrtOptions = {}): Metric<Ticket, FrtState, Fr
  * the customer's first message, and the first reply is the earliest of `replies` at or after the
  * start (or `firstResponse` when the ticket has no `replies` list). Automated replies are ignored by
  * default; `automated: "include"` lets them end the wait, `"separate"` reports them as bot FRT.
- * Reports count, mean, median, p90, p95 (type 7), min, max and, with `target`, the share answered
- * within it (inclusive), in calendar time or, with `businessHours`, in business time.
+ * Reports count, mean (an {@link Estimate}), median, p90, p95 (type 7), min, max and, with `target`,
+ * the share answered within it (inclusive, an {@link Estimate}), in calendar time or, with `businessHours`, in business time.
  *
  * Tickets not yet answered are not dropped: they are counted in `awaiting`, with how long they have
  * waited at `asOf`.
  *
- * Bad input: an invalid instant, a reply before the ticket's creation, a non-boolean `automated`
+ * Bad input: a record that is not an object, an invalid instant, a reply before the ticket's creation, a non-boolean `automated`
  * throws `INVALID_VALUE` naming the ticket and field, or with `onInvalid: "skip"` is counted in
  * `excluded`.
  *
@@ -249,11 +243,11 @@ export function frtMetric(options: FrtOptions = {}): Metric<Ticket, FrtState, Fr
  *   ],
  *   { target: 3_600_000 },
  * );
- * [result.count, result.mean, result.withinTarget?.share, result.awaiting.count];
+ * [result.count, result.mean?.value, result.withinTarget?.value, result.awaiting.count];
  * // => [2, 4500000, 50, 1]
  * ```
  */
-export function frt(tickets: Iterable<Ticket>, options: FrtOptions = {}): FrtResult {
+export function frt(tickets: Iterable<Ticket>, options?: FrtOptions): FrtResult {
   const metric = new FrtMetric(options);
   return metric.result(fold(metric, tickets));
 }

@@ -1,42 +1,35 @@
+import type { Estimate } from "../core/estimate.ts";
 import { fold, type Metric } from "../core/metric.ts";
-import { checkChoice, type OnInvalid } from "../core/options.ts";
+import { checkChoice, checkOnInvalid, checkOptions, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import type { Ticket } from "../core/records.ts";
-import type { Interval } from "../stats/interval.ts";
-import type { ProportionIntervalMethod } from "../stats/proportion.ts";
-import type { Exclusions } from "./duration-types.ts";
-import { exclusionState, mergeExclusions, rateSettings, readExclusions, reject, shareOf, skips, type ExclusionState, type RateSettings } from "./internal/ops.ts";
+import { checkDefinition, checkPart, isCount } from "../core/state.ts";
+import { intervalSettings, PROPORTION_METHODS, rateEstimate, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
+import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
 import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
+import type { ExclusionState, Exclusions } from "./ops-types.ts";
 
 /**
  * Which solved tickets are one-touch:
  * - `"exactly-one"` (default): solved with exactly one agent reply (the usual one-touch definition).
  * - `"at-most-one"`: solved with one agent reply or none (Zendesk Explore's "One-touch tickets"
  *   formula, `Agent replies < 2`, which also counts tickets solved without a reply).
+ *
+ * @example
+ * ```ts
+ * const touches: OneTouchDefinition = "at-most-one";
+ * ```
  */
 export type OneTouchDefinition = "exactly-one" | "at-most-one";
 
-/** Options of {@link oneTouchResolution} and {@link oneTouchResolutionMetric}. */
-export interface OneTouchOptions {
+const ONE_TOUCH_KEYS: readonly string[] = ["touches", "level", "interval", "onInvalid"];
+
+/** Options of {@link oneTouchResolution} and {@link oneTouchResolutionMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+export interface OneTouchOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * Which solved tickets count as one-touch.
    * @defaultValue "exactly-one"
    */
   readonly touches?: OneTouchDefinition;
-  /**
-   * Confidence level of the interval, in percent.
-   * @defaultValue 95
-   */
-  readonly level?: number;
-  /**
-   * Interval method.
-   * @defaultValue "wilson"
-   */
-  readonly interval?: ProportionIntervalMethod;
-  /**
-   * Throw on an invalid ticket, or skip it and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
 }
 
 /**
@@ -48,8 +41,8 @@ export interface OneTouchOptions {
  * ```
  */
 export interface OneTouchResult {
-  /** One-touch share of solved tickets, in percent; `null` when none is solved. */
-  readonly rate: number | null;
+  /** One-touch share of solved tickets, in percent, with its interval (Wilson by default); `null` when none is solved. The headline. */
+  readonly rate: Estimate<ProportionIntervalMethod> | null;
   /** Solved tickets that are one-touch per `touches`. */
   readonly oneTouch: number;
   /** Solved tickets: the rate's base. */
@@ -62,16 +55,14 @@ export interface OneTouchResult {
   readonly unsolved: number;
   /** Solved tickets without a `replies` list, so their touches are unknown: not in the rate. */
   readonly missingReplies: number;
-  /** Plug-in standard error of `rate`, in points; `null` when empty. */
-  readonly standardError: number | null;
-  /** Interval of `rate` (Wilson by default); `null` when empty. */
-  readonly interval: Interval<ProportionIntervalMethod> | null;
   /** Tickets left out as invalid (`onInvalid: "skip"`), by field. */
   readonly excluded: Exclusions;
 }
 
 /** The fold state of {@link oneTouchResolutionMetric}. */
 export interface OneTouchState {
+  /** Always `"oneTouchResolution()"`: what is folded does not depend on the options. */
+  readonly definition: string;
   /** Solved tickets with no agent reply. */
   zero: number;
   /** Solved tickets with one agent reply. */
@@ -88,23 +79,29 @@ export interface OneTouchState {
 
 class OneTouchMetric implements Metric<Ticket, OneTouchState, OneTouchResult> {
   readonly name = "oneTouchResolution";
+  readonly headline = "rate";
+  private readonly definition = "oneTouchResolution()";
   private readonly atMostOne: boolean;
-  private readonly rates: RateSettings;
+  private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
-  constructor(options: OneTouchOptions) {
-    this.atMostOne = checkChoice(this.name, "touches", options.touches, ["exactly-one", "at-most-one"], "exactly-one") === "at-most-one";
-    this.rates = rateSettings(this.name, options.level, options.interval);
-    this.skip = skips(this.name, options.onInvalid);
+  constructor(options: OneTouchOptions | undefined) {
+    const o = checkOptions(this.name, options, ONE_TOUCH_KEYS);
+    this.atMostOne = checkChoice(this.name, "touches", o["touches"], ["exactly-one", "at-most-one"], "exactly-one") === "at-most-one";
+    this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
+    this.skip = checkOnInvalid(this.name, o["onInvalid"]);
   }
 
   init(): OneTouchState {
-    return { zero: 0, one: 0, many: 0, unsolved: 0, missingReplies: 0, excluded: exclusionState() };
+    return { definition: this.definition, zero: 0, one: 0, many: 0, unsolved: 0, missingReplies: 0, excluded: exclusionState() };
   }
 
-  add(state: OneTouchState, ticket: Ticket, index: number = seen(state)): void {
+  add(state: OneTouchState, ticket: Ticket, index?: number): void {
+    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
+    const i = index ?? seen(state);
+    if (typeof ticket !== "object" || ticket === null) return reject(this.name, this.skip, state.excluded, i, "record", ticket, RECORD_EXPECTED);
     const solved = isSolved(ticket);
-    if (solved === null) return reject(this.name, this.skip, state.excluded, index, "status", ticket.status, STATUS_EXPECTED);
+    if (solved === null) return reject(this.name, this.skip, state.excluded, i, "status", ticket.status, STATUS_EXPECTED);
     if (!solved) {
       state.unsolved++;
       return;
@@ -114,12 +111,14 @@ class OneTouchMetric implements Metric<Ticket, OneTouchState, OneTouchResult> {
       state.missingReplies++;
       return;
     }
-    if (!Array.isArray(replies)) return reject(this.name, this.skip, state.excluded, index, "replies", replies, "an array of replies");
+    if (!Array.isArray(replies)) return reject(this.name, this.skip, state.excluded, i, "replies", replies, "an array of replies");
     let touches = 0;
-    for (let i = 0; i < replies.length; i++) {
-      const automated = (replies[i] as { automated?: unknown } | null)?.automated;
+    for (let r = 0; r < replies.length; r++) {
+      const reply = replies[r] as { automated?: unknown } | null;
+      if (typeof reply !== "object" || reply === null) return reject(this.name, this.skip, state.excluded, i, `replies[${r}]`, reply, "a reply { at, automated? }");
+      const automated = reply.automated;
       if (automated !== undefined && typeof automated !== "boolean") {
-        return reject(this.name, this.skip, state.excluded, index, `replies[${i}].automated`, automated, "true, false or absent");
+        return reject(this.name, this.skip, state.excluded, i, `replies[${r}].automated`, automated, "true, false or absent");
       }
       if (automated !== true) touches++;
     }
@@ -129,30 +128,36 @@ class OneTouchMetric implements Metric<Ticket, OneTouchState, OneTouchResult> {
   }
 
   merge(into: OneTouchState, other: OneTouchState): void {
-    into.zero += other.zero;
-    into.one += other.one;
-    into.many += other.many;
-    into.unsolved += other.unsolved;
-    into.missingReplies += other.missingReplies;
+    this.check(into, "into");
+    this.check(other, "other");
+    const { zero, one, many, unsolved, missingReplies } = other;
+    into.zero += zero;
+    into.one += one;
+    into.many += many;
+    into.unsolved += unsolved;
+    into.missingReplies += missingReplies;
     mergeExclusions(into.excluded, other.excluded);
   }
 
   result(state: OneTouchState): OneTouchResult {
+    this.check(state, "state");
     const solved = state.zero + state.one + state.many;
     const oneTouch = this.atMostOne ? state.zero + state.one : state.one;
-    const share = shareOf(oneTouch, solved, this.rates);
     return {
-      rate: share.share,
+      rate: rateEstimate(oneTouch, solved, this.rates),
       oneTouch,
       solved,
       zeroTouch: state.zero,
       multiTouch: state.many,
       unsolved: state.unsolved,
       missingReplies: state.missingReplies,
-      standardError: share.standardError,
-      interval: share.interval,
       excluded: readExclusions(state.excluded),
     };
+  }
+
+  private check(state: OneTouchState, field: string): void {
+    checkDefinition(this.name, field, this.definition, state);
+    checkPart([state.zero, state.one, state.many, state.unsolved, state.missingReplies].every(isCount) && isExclusionState(state.excluded), this.name, this.definition, state, "counts");
   }
 }
 
@@ -161,7 +166,7 @@ function seen(state: OneTouchState): number {
 }
 
 /**
- * One-touch resolution as a mergeable fold ({@link Metric}). See {@link oneTouchResolution}.
+ * One-touch resolution as a mergeable fold ({@link Metric}). See {@link oneTouchResolution}. Its headline is `rate`.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
  * @example
@@ -169,18 +174,18 @@ function seen(state: OneTouchState): number {
  * const metric = oneTouchResolutionMetric();
  * const state = metric.init();
  * metric.add(state, { created: 0, replies: [{ at: 1 }], solves: [2] });
- * metric.result(state).rate;
+ * metric.result(state).rate?.value;
  * // => 100
  * ```
  */
-export function oneTouchResolutionMetric(options: OneTouchOptions = {}): Metric<Ticket, OneTouchState, OneTouchResult> {
+export function oneTouchResolutionMetric(options?: OneTouchOptions): Metric<Ticket, OneTouchState, OneTouchResult> {
   return new OneTouchMetric(options);
 }
 
 /**
  * First-contact resolution from tickets: the share of solved tickets solved with one agent reply.
  *
- * `rate = one-touch solved tickets / solved tickets`, in percent, with a Wilson interval. Agent
+ * `rate = one-touch solved tickets / solved tickets`, in percent, an {@link Estimate} with a Wilson interval. Agent
  * replies are the `replies` not marked `automated`; bot and trigger replies are not touches. A
  * ticket is solved when its status is `"solved"` or `"closed"` (or, without a status, when it has a
  * solve). With `touches: "at-most-one"`, tickets solved without any reply count as one-touch too.
@@ -197,11 +202,11 @@ export function oneTouchResolutionMetric(options: OneTouchOptions = {}): Metric<
  *   { created: "2026-03-02T12:00:00Z", replies: [], status: "solved" },
  *   { created: "2026-03-02T13:00:00Z", status: "open" },
  * ]);
- * [result.rate, result.oneTouch, result.solved, result.unsolved];
+ * [result.rate?.value, result.oneTouch, result.solved, result.unsolved];
  * // => [50, 2, 4, 1]
  * ```
  */
-export function oneTouchResolution(tickets: Iterable<Ticket>, options: OneTouchOptions = {}): OneTouchResult {
+export function oneTouchResolution(tickets: Iterable<Ticket>, options?: OneTouchOptions): OneTouchResult {
   const metric = new OneTouchMetric(options);
   return metric.result(fold(metric, tickets));
 }

@@ -1,72 +1,56 @@
+import type { Estimate } from "../core/estimate.ts";
 import { fold, type Metric } from "../core/metric.ts";
-import { checkChoice, type OnInvalid } from "../core/options.ts";
+import { checkChoice, checkOnInvalid, checkOptions, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import type { Contact } from "../core/records.ts";
-import type { ProportionIntervalMethod } from "../stats/proportion.ts";
-import type { DurationStats, Exclusions, Share } from "./duration-types.ts";
-import {
-  checkDurationOption,
-  durationState,
-  exclusionState,
-  INSTANT_FIELD_EXPECTED,
-  instantOrNaN,
-  mergeDurations,
-  mergeExclusions,
-  pushDuration,
-  rateSettings,
-  readDurations,
-  readExclusions,
-  reject,
-  shareOf,
-  skips,
-  type DurationState,
-  type ExclusionState,
-  type RateSettings,
-} from "./internal/ops.ts";
+import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
+import { intervalSettings, PROPORTION_METHODS, rateEstimate, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
+import { checkDurationOption } from "../time/duration.ts";
+import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
+import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
+import { INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
+import type { DurationState, DurationStats, ExclusionState, Exclusions } from "./ops-types.ts";
 
 /**
- * How service level treats contacts abandoned within the target:
- * - `"missed"` (default): they count against it: met = answered within T, over answered + abandoned
- *   (Genesys Cloud's formula with abandons included).
- * - `"met"`: they count as met: any contact that left the queue within T (Amazon Connect's
- *   "service level X": contacts removed from the queue between 0 and X).
- * - `"excluded"`: they are left out of both sides: answered within T over answered + abandoned after T
- *   (the "ignore abandons within T" convention of Cisco and many ACDs).
+ * How service level treats abandoned contacts (T = the target):
+ * - `"missed"` (default): abandons within T count against it: answered within T / (answered +
+ *   abandoned) (Genesys Cloud's formula with abandons included; ICMI's first formula).
+ * - `"met"`: abandons within T count as met: (answered within T + abandoned within T) / (answered +
+ *   abandoned) (Amazon Connect's "service level X": contacts removed from the queue between 0 and X).
+ * - `"excluded"`: abandons within T are left out of both sides: answered within T / (answered +
+ *   abandoned after T) (the "ignore abandons within T" convention of Cisco and many ACDs).
+ * - `"ignored"`: every abandon is left out: answered within T / answered (ICMI's second formula,
+ *   used by some ACDs).
+ *
+ * @example
+ * ```ts
+ * const treatment: AbandonTreatment = "excluded";
+ * ```
  */
-export type AbandonedWithinTarget = "missed" | "met" | "excluded";
+export type AbandonTreatment = "missed" | "met" | "excluded" | "ignored";
 
-/** Options of {@link queue} and {@link queueMetric}. */
-export interface QueueOptions {
+const TREATMENTS: readonly AbandonTreatment[] = ["missed", "met", "excluded", "ignored"];
+const QUEUE_KEYS: readonly string[] = ["target", "shortAbandon", "abandons", "level", "interval", "onInvalid"];
+
+/** Options of {@link queue} and {@link queueMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+export interface QueueOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
-   * Service-level target: answered within this many ms (inclusive) is met.
+   * Service-level target: answered within this long (inclusive) is met. Milliseconds (at least 1000),
+   * or a string with a unit (`"20s"`, `"PT20S"`).
    * @defaultValue 20_000 (the 80/20 convention; Genesys Cloud's default queue target is 80% in 20 s)
    */
-  readonly target?: number;
+  readonly target?: number | string;
   /**
-   * Abandons with a wait under this many ms are *short abandons* (misdials, instant hang-ups): left out
+   * Abandons with a wait under this long are *short abandons* (misdials, instant hang-ups): left out
    * of offered, service level and abandonment rate, and counted in `shortAbandoned`. 0 keeps them all.
+   * Milliseconds or a string with a unit (`"5s"`).
    * @defaultValue 0
    */
-  readonly shortAbandon?: number;
+  readonly shortAbandon?: number | string;
   /**
-   * How abandons within the target count in service level.
+   * How abandons count in service level.
    * @defaultValue "missed"
    */
-  readonly abandonedWithinTarget?: AbandonedWithinTarget;
-  /**
-   * Confidence level of the intervals, in percent.
-   * @defaultValue 95
-   */
-  readonly level?: number;
-  /**
-   * Interval method of the rates.
-   * @defaultValue "wilson"
-   */
-  readonly interval?: ProportionIntervalMethod;
-  /**
-   * Throw on an invalid record, or skip it and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
+  readonly abandons?: AbandonTreatment;
 }
 
 /**
@@ -92,12 +76,18 @@ export interface QueueResult {
   readonly waiting: number;
   /** The service-level target, ms. */
   readonly target: number;
-  /** Service level, in percent, per `abandonedWithinTarget`. */
-  readonly serviceLevel: Share;
-  /** Abandoned / (answered + abandoned), in percent. */
-  readonly abandonmentRate: Share;
-  /** Average speed of answer: the mean wait of answered contacts, ms; `null` when none. */
-  readonly asa: number | null;
+  /** Answered within the target. */
+  readonly answeredWithinTarget: number;
+  /** Abandoned within the target (short abandons excluded). */
+  readonly abandonedWithinTarget: number;
+  /** How abandons were treated in `serviceLevel`. */
+  readonly abandons: AbandonTreatment;
+  /** Service level, in percent, per `abandons`, with its interval; `null` when its base is empty. The headline. */
+  readonly serviceLevel: Estimate<ProportionIntervalMethod> | null;
+  /** Abandoned / (answered + abandoned), in percent, with its interval; `null` when nothing was offered. */
+  readonly abandonmentRate: Estimate<ProportionIntervalMethod> | null;
+  /** Average speed of answer: the mean wait of answered contacts in ms, with its interval; `null` when none. */
+  readonly asa: Estimate<"normal"> | null;
   /** Waits of answered contacts: mean (= ASA), median, p90, p95, share within the target. */
   readonly answerWait: DurationStats;
   /** Mean wait of abandoned contacts before they hung up (short abandons excluded), ms; `null` when none. */
@@ -108,6 +98,8 @@ export interface QueueResult {
 
 /** The fold state of {@link queueMetric}. */
 export interface QueueState {
+  /** The definition the state was folded under: target and short-abandon threshold. */
+  readonly definition: string;
   /** Abandoned contacts, short abandons excluded. */
   abandoned: number;
   /** Abandoned within the target, short abandons excluded. */
@@ -128,22 +120,27 @@ export interface QueueState {
 
 class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   readonly name = "queue";
+  readonly headline = "serviceLevel";
+  private readonly definition: string;
   private readonly target: number;
   private readonly shortAbandon: number;
-  private readonly abandonedWithinTarget: AbandonedWithinTarget;
-  private readonly rates: RateSettings;
+  private readonly abandons: AbandonTreatment;
+  private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
-  constructor(options: QueueOptions) {
-    this.target = checkDurationOption(this.name, "target", options.target, 20_000);
-    this.shortAbandon = checkDurationOption(this.name, "shortAbandon", options.shortAbandon, 0);
-    this.abandonedWithinTarget = checkChoice(this.name, "abandonedWithinTarget", options.abandonedWithinTarget, ["missed", "met", "excluded"], "missed");
-    this.rates = rateSettings(this.name, options.level, options.interval);
-    this.skip = skips(this.name, options.onInvalid);
+  constructor(options: QueueOptions | undefined) {
+    const o = checkOptions(this.name, options, QUEUE_KEYS);
+    this.target = checkDurationOption(this.name, "target", o["target"], 20_000);
+    this.shortAbandon = checkDurationOption(this.name, "shortAbandon", o["shortAbandon"], 0);
+    this.abandons = checkChoice(this.name, "abandons", o["abandons"], TREATMENTS, "missed");
+    this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
+    this.skip = checkOnInvalid(this.name, o["onInvalid"]);
+    this.definition = definitionOf(this.name, { target: this.target, shortAbandon: this.shortAbandon });
   }
 
   init(): QueueState {
     return {
+      definition: this.definition,
       abandoned: 0,
       abandonedWithin: 0,
       abandonWaitSum: 0,
@@ -155,26 +152,31 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
     };
   }
 
-  add(state: QueueState, contact: Contact, index: number = seen(state)): void {
+  add(state: QueueState, contact: Contact, index?: number): void {
+    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
+    const i = index ?? seen(state);
+    if (typeof contact !== "object" || contact === null) return reject(this.name, this.skip, state.excluded, i, "record", contact, RECORD_EXPECTED);
     const arrived = instantOrNaN(contact.arrived);
-    if (Number.isNaN(arrived)) return reject(this.name, this.skip, state.excluded, index, "arrived", contact.arrived, INSTANT_FIELD_EXPECTED);
+    if (Number.isNaN(arrived)) return reject(this.name, this.skip, state.excluded, i, "arrived", contact.arrived, INSTANT_FIELD_EXPECTED);
+    const flag = contact.abandoned;
+    if (flag != null && typeof flag !== "boolean") return reject(this.name, this.skip, state.excluded, i, "abandoned", flag, "true, false, or absent");
     if (contact.answered != null) {
       const answered = instantOrNaN(contact.answered);
-      if (Number.isNaN(answered)) return reject(this.name, this.skip, state.excluded, index, "answered", contact.answered, INSTANT_FIELD_EXPECTED);
-      if (answered < arrived) return reject(this.name, this.skip, state.excluded, index, "answered", contact.answered, "an instant at or after arrived");
-      if (contact.abandoned === true) return reject(this.name, this.skip, state.excluded, index, "abandoned", true, "false or absent for an answered contact");
+      if (Number.isNaN(answered)) return reject(this.name, this.skip, state.excluded, i, "answered", contact.answered, INSTANT_FIELD_EXPECTED);
+      if (answered < arrived) return reject(this.name, this.skip, state.excluded, i, "answered", contact.answered, "an instant at or after arrived");
+      if (flag === true) return reject(this.name, this.skip, state.excluded, i, "abandoned", true, "false or absent for an answered contact");
       pushDuration(state.answerWaits, answered - arrived, this.target);
       return;
     }
     if (contact.ended == null) {
-      if (contact.abandoned === true) return reject(this.name, this.skip, state.excluded, index, "ended", contact.ended, "the instant an abandoned contact left the queue");
+      if (flag === true) return reject(this.name, this.skip, state.excluded, i, "ended", contact.ended, "the instant an abandoned contact left the queue");
       state.waiting++;
       return;
     }
     const ended = instantOrNaN(contact.ended);
-    if (Number.isNaN(ended)) return reject(this.name, this.skip, state.excluded, index, "ended", contact.ended, INSTANT_FIELD_EXPECTED);
-    if (ended < arrived) return reject(this.name, this.skip, state.excluded, index, "ended", contact.ended, "an instant at or after arrived");
-    if (contact.abandoned === false) {
+    if (Number.isNaN(ended)) return reject(this.name, this.skip, state.excluded, i, "ended", contact.ended, INSTANT_FIELD_EXPECTED);
+    if (ended < arrived) return reject(this.name, this.skip, state.excluded, i, "ended", contact.ended, "an instant at or after arrived");
+    if (flag === false) {
       state.flowedOut++;
       return;
     }
@@ -189,23 +191,29 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   }
 
   merge(into: QueueState, other: QueueState): void {
-    into.abandoned += other.abandoned;
-    into.abandonedWithin += other.abandonedWithin;
-    into.abandonWaitSum += other.abandonWaitSum;
-    into.shortAbandoned += other.shortAbandoned;
-    into.flowedOut += other.flowedOut;
-    into.waiting += other.waiting;
-    mergeDurations(into.answerWaits, other.answerWaits);
-    mergeExclusions(into.excluded, other.excluded);
+    this.check(into, "into");
+    this.check(other, "other");
+    const from = other === into ? structuredClone(other) : other;
+    into.abandoned += from.abandoned;
+    into.abandonedWithin += from.abandonedWithin;
+    into.abandonWaitSum += from.abandonWaitSum;
+    into.shortAbandoned += from.shortAbandoned;
+    into.flowedOut += from.flowedOut;
+    into.waiting += from.waiting;
+    mergeDurations(into.answerWaits, from.answerWaits);
+    mergeExclusions(into.excluded, from.excluded);
   }
 
   result(state: QueueState): QueueResult {
+    this.check(state, "state");
     const answered = state.answerWaits.count;
     const offered = answered + state.abandoned;
-    let met = state.answerWaits.met;
-    let total = offered;
-    if (this.abandonedWithinTarget === "met") met += state.abandonedWithin;
-    else if (this.abandonedWithinTarget === "excluded") total -= state.abandonedWithin;
+    const answeredWithin = state.answerWaits.met;
+    let met = answeredWithin;
+    let base = offered;
+    if (this.abandons === "met") met += state.abandonedWithin;
+    else if (this.abandons === "excluded") base -= state.abandonedWithin;
+    else if (this.abandons === "ignored") base = answered;
     const answerWait = readDurations(state.answerWaits, this.target, this.rates);
     return {
       offered,
@@ -215,13 +223,22 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
       flowedOut: state.flowedOut,
       waiting: state.waiting,
       target: this.target,
-      serviceLevel: shareOf(met, total, this.rates),
-      abandonmentRate: shareOf(state.abandoned, offered, this.rates),
+      answeredWithinTarget: answeredWithin,
+      abandonedWithinTarget: state.abandonedWithin,
+      abandons: this.abandons,
+      serviceLevel: rateEstimate(met, base, this.rates),
+      abandonmentRate: rateEstimate(state.abandoned, offered, this.rates),
       asa: answerWait.mean,
       answerWait,
       averageAbandonTime: state.abandoned > 0 ? state.abandonWaitSum / state.abandoned : null,
       excluded: readExclusions(state.excluded),
     };
+  }
+
+  private check(state: QueueState, field: string): void {
+    checkDefinition(this.name, field, this.definition, state);
+    const counts = [state.abandoned, state.abandonedWithin, state.shortAbandoned, state.flowedOut, state.waiting].every(isCount) && state.abandonedWithin <= state.abandoned;
+    checkPart(counts && Number.isFinite(state.abandonWaitSum) && isDurationState(state.answerWaits) && isExclusionState(state.excluded), this.name, this.definition, state, "counts, waits or exclusions");
   }
 }
 
@@ -230,20 +247,22 @@ function seen(state: QueueState): number {
 }
 
 /**
- * Queue metrics as a mergeable fold ({@link Metric}). See {@link queue} for the definitions.
+ * Queue metrics as a mergeable fold ({@link Metric}). See {@link queue} for the definitions. Its
+ * headline is `serviceLevel`. States folded with another target or short-abandon threshold are
+ * refused on merge.
  *
- * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
  * @example
  * ```ts
- * const metric = queueMetric({ target: 30_000 });
+ * const metric = queueMetric({ target: "30s" });
  * const state = metric.init();
  * metric.add(state, { arrived: 0, answered: 25_000 });
  * metric.add(state, { arrived: 0, ended: 90_000 });
- * metric.result(state).serviceLevel.share;
+ * metric.result(state).serviceLevel?.value;
  * // => 50
  * ```
  */
-export function queueMetric(options: QueueOptions = {}): Metric<Contact, QueueState, QueueResult> {
+export function queueMetric(options?: QueueOptions): Metric<Contact, QueueState, QueueResult> {
   return new QueueMetric(options);
 }
 
@@ -254,16 +273,19 @@ export function queueMetric(options: QueueOptions = {}): Metric<Contact, QueueSt
  * (see {@link Contact} for how a contact is classed). With T = `target` and short abandons (wait
  * under `shortAbandon`) set aside:
  * - offered = answered + abandoned;
- * - service level = answered within T / (answered + abandoned), in percent, with abandons within T
- *   counted per `abandonedWithinTarget` (missed by default; met; or excluded from both sides);
+ * - service level = answered within T / (answered + abandoned), in percent, with abandons counted per
+ *   `abandons` (within T missed by default; met; excluded from both sides; or all abandons ignored);
  * - abandonment rate = abandoned / offered;
  * - ASA = mean wait of answered contacts; its median, p90 and p95 come in `answerWait`.
  * "Within T" includes T. Flow-outs and contacts still waiting are counted but in no rate. Rates carry
- * Wilson intervals.
+ * Wilson intervals; every rate and ASA is an {@link Estimate}.
  *
- * Bad input: an invalid instant, an answer or end before arrival, an answered contact flagged
- * abandoned, or an abandoned one without `ended` throws `INVALID_VALUE` naming the record and field,
- * or with `onInvalid: "skip"` is left out and counted in `excluded`.
+ * Units: `target` is milliseconds or a string with its unit; `target: 20` (seconds meant) is refused.
+ *
+ * Bad input: a record that is not an object, an invalid instant, an `abandoned` flag that is not a
+ * boolean, an answer or end before arrival, an answered contact flagged abandoned, or an abandoned one
+ * without `ended` throws `INVALID_VALUE` naming the record and field, or with `onInvalid: "skip"` is
+ * left out and counted in `excluded`.
  *
  * @example
  * ```ts
@@ -273,11 +295,11 @@ export function queueMetric(options: QueueOptions = {}): Metric<Contact, QueueSt
  *   { arrived: "2026-03-02T09:02:00Z", ended: "2026-03-02T09:02:10Z" },
  *   { arrived: "2026-03-02T09:03:00Z", ended: "2026-03-02T09:04:00Z" },
  * ]);
- * [result.serviceLevel.share, result.abandonmentRate.share, result.asa];
+ * [result.serviceLevel?.value, result.abandonmentRate?.value, result.asa?.value];
  * // => [25, 50, 30000]
  * ```
  */
-export function queue(contacts: Iterable<Contact>, options: QueueOptions = {}): QueueResult {
-  const metric = queueMetric(options);
+export function queue(contacts: Iterable<Contact>, options?: QueueOptions): QueueResult {
+  const metric = new QueueMetric(options);
   return metric.result(fold(metric, contacts));
 }

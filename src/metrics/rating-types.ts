@@ -1,3 +1,5 @@
+import type { StateDefinition } from "../core/state.ts";
+
 /**
  * The fold state shared by the rating-scale metrics (NPS, CSAT, CES): a histogram over the scale.
  *
@@ -16,6 +18,8 @@
  * ```
  */
 export interface RatingState {
+  /** The metric and scale the state was folded under, e.g. `"nps(scale=0..10)"`; see {@link StateDefinition}. */
+  readonly definition: string;
   /** The scale's lowest point; slot 0 belongs to it. */
   readonly min: number;
   /** Number of unweighted answers per scale point. */
@@ -32,6 +36,8 @@ export interface RatingState {
   invalidValue: number;
   /** Answers skipped for an invalid weight (only with `onInvalid: "skip"`). */
   invalidWeight: number;
+  /** Records skipped because they were not objects, read by a field name (only with `onInvalid: "skip"`). */
+  invalidRecord: number;
 }
 
 /**
@@ -41,7 +47,7 @@ export interface RatingState {
  * @example
  * ```ts
  * nps([10, null, 11], { onInvalid: "skip" }).excluded;
- * // => { missing: 1, invalidValue: 1, invalidWeight: 0 }
+ * // => { missing: 1, invalidValue: 1, invalidWeight: 0, invalidRecord: 0 }
  * ```
  */
 export interface RatingExclusions {
@@ -51,7 +57,19 @@ export interface RatingExclusions {
   readonly invalidValue: number;
   /** Answers whose weight is not a number from 1e-100 to 1e100. */
   readonly invalidWeight: number;
+  /** Records that were not objects, read by a field name (`value: "nps"`). */
+  readonly invalidRecord: number;
 }
+
+/**
+ * One rating as read from the input: an integer on the scale, or `null`/`undefined` when not answered.
+ *
+ * @example
+ * ```ts
+ * const answer: RatingAnswer = null;
+ * ```
+ */
+export type RatingAnswer = number | null | undefined;
 
 /**
  * One bar of a rating distribution.

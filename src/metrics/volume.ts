@@ -1,23 +1,40 @@
 import { CxMetricsError } from "../core/errors.ts";
-import { fold, type Accessor, type Metric } from "../core/metric.ts";
-import { checkChoice, checkFunction, type OnInvalid } from "../core/options.ts";
-import type { Contact } from "../core/records.ts";
-import type { Instant } from "../time/instant.ts";
+import { fold, type Accessor, type Metric, type Reader } from "../core/metric.ts";
+import { checkChoice, checkOnInvalid, checkOptions, NOT_A_RECORD, readAccessor, type InvalidOptions } from "../core/options.ts";
+import type { Contact, Instant } from "../core/records.ts";
+import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
 import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoWeekday, monthsFromDays, ZoneOffsets } from "../time/zone.ts";
-import type { Exclusions } from "./duration-types.ts";
-import { exclusionState, INSTANT_FIELD_EXPECTED, instantOrNaN, mergeExclusions, readExclusions, reject, skips, type ExclusionState } from "./internal/ops.ts";
+import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
+import { INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
+import type { ExclusionState, Exclusions } from "./ops-types.ts";
 
-/** A calendar period in the center's time zone. */
+/**
+ * A calendar period in the center's time zone.
+ *
+ * @example
+ * ```ts
+ * const period: VolumePeriod = "week";
+ * ```
+ */
 export type VolumePeriod = "hour" | "day" | "week" | "month" | "quarter";
 
-/** Weekday names, Monday first (ISO 8601 order): the rows of the heatmap. */
+/**
+ * Weekday names, Monday first (ISO 8601 order): the rows of the heatmap.
+ *
+ * @example
+ * ```ts
+ * const day: Weekday = "monday";
+ * ```
+ */
 export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
 const WEEKDAY_NAMES: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const PERIODS: readonly VolumePeriod[] = ["hour", "day", "week", "month", "quarter"];
 
-/** Options of {@link volume} and {@link volumeMetric}. */
-export interface VolumeOptions<T = Contact> {
+const VOLUME_KEYS: readonly string[] = ["timeZone", "period", "weekStartsOn", "at", "onInvalid"];
+
+/** Options of {@link volume} and {@link volumeMetric}, with the shared `onInvalid`. */
+export interface VolumeOptions<T = Contact> extends InvalidOptions {
   /**
    * The IANA time zone periods, hours and weekdays are read in: the center's.
    * @defaultValue "UTC"
@@ -34,15 +51,10 @@ export interface VolumeOptions<T = Contact> {
    */
   readonly weekStartsOn?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
   /**
-   * When the contact happened.
-   * @defaultValue `c => c.arrived`
+   * When the contact happened: a function or a field name.
+   * @defaultValue `"arrived"`
    */
-  readonly at?: Accessor<T, Instant | null | undefined>;
-  /**
-   * Throw on an invalid instant, or skip the contact and count it in `excluded`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: OnInvalid;
+  readonly at?: Reader<T, Instant | null | undefined>;
 }
 
 /**
@@ -92,7 +104,14 @@ export interface HourOfWeekPeak {
   readonly count: number;
 }
 
-/** One period of a {@link VolumeResult} series. */
+/**
+ * One period of a {@link VolumeResult} series.
+ *
+ * @example
+ * ```ts
+ * const period: VolumeCount = { label: "2026-03", start: 1772319600000, count: 812 };
+ * ```
+ */
 export interface VolumeCount {
   /** The period's local label: `2026-03-02T09:00`, `2026-03-02`, `2026-03` or `2026-Q1` (weeks by their first day). */
   readonly label: string;
@@ -133,6 +152,8 @@ export interface VolumeResult {
 
 /** The fold state of {@link volumeMetric}. */
 export interface VolumeState {
+  /** The definition the state was folded under: time zone, period and week start. */
+  readonly definition: string;
   /** Contacts per period key, by `period`: local hours or days since 1970-01-01, or months or quarters since year 0. */
   counts: Map<number, number>;
   /** Contacts per hour of the week: index (ISO weekday - 1)·24 + hour. */
@@ -148,6 +169,9 @@ const MAX_PERIODS = 1_000_000;
 
 class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   readonly name = "volume";
+  /** Volume is a count: it has no estimate to headline. */
+  readonly headline = null;
+  private readonly definition: string;
   private readonly zone: ZoneOffsets;
   private readonly period: VolumePeriod;
   private readonly weekStartsOn: number;
@@ -156,28 +180,32 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   private readonly atField: string;
   private readonly skip: boolean;
 
-  constructor(options: VolumeOptions<T>) {
-    this.zone = new ZoneOffsets(this.name, options.timeZone ?? "UTC");
-    this.period = checkChoice(this.name, "period", options.period, PERIODS, "day");
-    const weekStartsOn = options.weekStartsOn ?? 1;
-    if (!Number.isInteger(weekStartsOn) || weekStartsOn < 1 || weekStartsOn > 7) {
+  constructor(options: VolumeOptions<T> | undefined) {
+    const o = checkOptions(this.name, options, VOLUME_KEYS);
+    this.zone = new ZoneOffsets(this.name, o["timeZone"] ?? "UTC");
+    this.period = checkChoice(this.name, "period", o["period"], PERIODS, "day");
+    const weekStartsOn = o["weekStartsOn"] ?? 1;
+    if (typeof weekStartsOn !== "number" || !Number.isInteger(weekStartsOn) || weekStartsOn < 1 || weekStartsOn > 7) {
       throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "weekStartsOn", value: weekStartsOn, expected: "an ISO weekday from 1 (Monday) to 7 (Sunday)" });
     }
     this.weekStartsOn = weekStartsOn;
-    checkFunction(this.name, "at", options.at);
-    this.at = options.at ?? ((c: T) => (c as Contact).arrived);
-    this.atField = options.at === undefined ? "arrived" : "at";
-    this.skip = skips(this.name, options.onInvalid);
+    this.at = readAccessor<T, unknown>(this.name, "at", o["at"] ?? "arrived") as Accessor<T, unknown>;
+    this.atField = o["at"] === undefined ? "arrived" : typeof o["at"] === "string" ? o["at"] : "at";
+    this.skip = checkOnInvalid(this.name, o["onInvalid"]);
+    this.definition = definitionOf(this.name, { timeZone: this.zone.timeZone, period: this.period, weekStartsOn: this.period === "week" ? weekStartsOn : 1 });
   }
 
   init(): VolumeState {
-    return { counts: new Map(), heat: new Float64Array(168), total: 0, excluded: exclusionState() };
+    return { definition: this.definition, counts: new Map(), heat: new Float64Array(168), total: 0, excluded: exclusionState() };
   }
 
-  add(state: VolumeState, contact: T, index: number = state.total + state.excluded.count): void {
-    const raw = this.at(contact, index);
+  add(state: VolumeState, contact: T, index?: number): void {
+    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
+    const i = index ?? state.total + state.excluded.count;
+    const raw = this.at(contact, i);
+    if (raw === NOT_A_RECORD) return reject(this.name, this.skip, state.excluded, i, "record", contact, RECORD_EXPECTED);
     const t = instantOrNaN(raw);
-    if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, index, this.atField, raw, INSTANT_FIELD_EXPECTED);
+    if (Number.isNaN(t)) return reject(this.name, this.skip, state.excluded, i, this.atField, raw, INSTANT_FIELD_EXPECTED);
     const local = t + this.zone.offsetAt(t);
     const day = Math.floor(local / DAY_MS);
     const hour = Math.floor((local - day * DAY_MS) / HOUR_MS);
@@ -190,13 +218,19 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   }
 
   merge(into: VolumeState, other: VolumeState): void {
-    for (const [key, n] of other.counts) into.counts.set(key, (into.counts.get(key) ?? 0) + n);
-    for (let i = 0; i < 168; i++) into.heat[i] = (into.heat[i] as number) + (other.heat[i] as number);
-    into.total += other.total;
+    this.check(into, "into");
+    this.check(other, "other");
+    const entries = [...other.counts];
+    const heat = other.heat.slice();
+    const total = other.total;
+    for (const [key, n] of entries) into.counts.set(key, (into.counts.get(key) ?? 0) + n);
+    for (let i = 0; i < 168; i++) into.heat[i] = (into.heat[i] as number) + (heat[i] as number);
+    into.total += total;
     mergeExclusions(into.excluded, other.excluded);
   }
 
   result(state: VolumeState): VolumeResult {
+    this.check(state, "state");
     const periods: VolumeCount[] = [];
     if (state.counts.size > 0) {
       let lo = Infinity;
@@ -206,8 +240,17 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
         if (key > hi) hi = key;
       }
       const step = this.period === "week" ? 7 : 1;
-      if ((hi - lo) / step + 1 > MAX_PERIODS) {
-        throw new CxMetricsError({ code: "INVALID_INPUT", fn: this.name, field: "at", value: `${(hi - lo) / step + 1} periods`, expected: `at most ${MAX_PERIODS} ${this.period}s from the first contact to the last` });
+      const span = (hi - lo) / step + 1;
+      if (span > MAX_PERIODS) {
+        const first = this.describe(lo, 0).label;
+        const last = this.describe(hi, 0).label;
+        throw new CxMetricsError({
+          code: "INVALID_INPUT",
+          fn: this.name,
+          field: this.atField,
+          value: `contacts from ${first} to ${last} (${span} ${this.period}s)`,
+          expected: `at most ${MAX_PERIODS} ${this.period}s from the first contact to the last: look for an instant in the wrong unit or century, or count by a longer period`,
+        });
       }
       for (let key = lo; key <= hi; key += step) periods.push(this.describe(key, state.counts.get(key) ?? 0));
     }
@@ -227,6 +270,12 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
     }
     const peakPeriod = periods.length > 0 ? (periods[argmax(periods.map((p) => p.count))] as VolumeCount) : null;
     return { total: state.total, periods, heatmap, peakHour, peakWeekday, peakHourOfWeek, peakPeriod, timeZone: this.zone.timeZone, excluded: readExclusions(state.excluded) };
+  }
+
+  private check(state: VolumeState, field: string): void {
+    checkDefinition(this.name, field, this.definition, state);
+    const ok = state.counts instanceof Map && state.heat instanceof Float64Array && state.heat.length === 168 && isCount(state.total) && isExclusionState(state.excluded);
+    checkPart(ok, this.name, this.definition, state, "counts or heatmap");
   }
 
   /** The period key of a local instant (hours, days, months or quarters since an epoch), allocating nothing. */
@@ -275,7 +324,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
         break;
       }
     }
-    return { label, start: this.zone.firstInstantAtOrAfter(localStart), count };
+    return { label, start: this.zone.startInstant(localStart), count };
   }
 }
 
@@ -307,7 +356,7 @@ function dateLabel(day: number): string {
  * // => "2026-03-03"
  * ```
  */
-export function volumeMetric<T = Contact>(options: VolumeOptions<T> = {}): Metric<T, VolumeState, VolumeResult> {
+export function volumeMetric<T = Contact>(options?: VolumeOptions<T>): Metric<T, VolumeState, VolumeResult> {
   return new VolumeMetric<T>(options);
 }
 
@@ -334,7 +383,7 @@ export function volumeMetric<T = Contact>(options: VolumeOptions<T> = {}): Metri
  * // => [[2, 0, 1], { hour: 9, count: 2 }, "monday"]
  * ```
  */
-export function volume<T = Contact>(contacts: Iterable<T>, options: VolumeOptions<T> = {}): VolumeResult {
+export function volume<T = Contact>(contacts: Iterable<T>, options?: VolumeOptions<T>): VolumeResult {
   const metric = new VolumeMetric<T>(options);
   return metric.result(fold(metric, contacts));
 }

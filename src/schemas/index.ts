@@ -35,8 +35,26 @@ export interface ParsedSurveyResponse extends Omit<SurveyResponse, "respondedAt"
   readonly [key: string]: unknown;
 }
 
-/** Options of {@link surveyResponseSchema} and the parse helpers: the scale of each question. */
-export interface SurveyResponseSchemaOptions {
+/**
+ * Options of every parse helper: the unit of numeric instants.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { epoch: "s" };
+ * ```
+ */
+export interface ParseOptions {
+  /**
+   * The unit of numeric instants in the raw data: epoch milliseconds, or epoch seconds (as Unix tools
+   * and many exports write them). Without `"s"`, a number from 1e9 to 1e11 is rejected as epoch
+   * seconds given as milliseconds.
+   * @defaultValue "ms"
+   */
+  readonly epoch?: "ms" | "s";
+}
+
+/** Options of {@link surveyResponseSchema} and the parse helpers: the scale of each question, and the unit of numeric instants. */
+export interface SurveyResponseSchemaOptions extends ParseOptions {
   /**
    * Scale of the `nps` answer.
    * @defaultValue `{ min: 0, max: 10 }`
@@ -55,10 +73,27 @@ export interface SurveyResponseSchemaOptions {
 }
 
 const WEIGHT_EXPECTED = "a number from 1e-100 to 1e100";
-const INSTANT_EXPECTED = "a valid Date, finite epoch milliseconds, or an ISO 8601 date-time with an offset";
+const INSTANT_EXPECTED = "a valid Date, epoch milliseconds (not seconds: see the epoch option), or an ISO 8601 date-time with an offset, from 1800 to 2400";
+const MIN_INSTANT = Date.UTC(1800, 0, 1);
+const MAX_INSTANT = Date.UTC(2400, 0, 1);
+
+function makeInstantSchema(epoch: "ms" | "s"): z.ZodType<number, unknown> {
+  return z.union([z.date(), z.number(), z.string()], { error: INSTANT_EXPECTED }).transform((value, ctx) => {
+    try {
+      const t = toEpochMs(value, { epoch });
+      if (t >= MIN_INSTANT && t < MAX_INSTANT) return t;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: "custom", message: INSTANT_EXPECTED, input: value });
+    return z.NEVER;
+  });
+}
 
 /**
- * Schema of an instant (`Date`, epoch ms, or ISO 8601 with an offset), output as epoch milliseconds.
+ * Schema of an instant (`Date`, epoch ms, or ISO 8601 with an offset), from 1800 to 2400 as the
+ * metrics accept them, output as epoch milliseconds. Numbers from 1e9 to 1e11 are rejected as epoch
+ * seconds (see `toEpochMs`); the parse helpers take `epoch: "s"` for data in seconds.
  *
  * @example
  * ```ts
@@ -66,16 +101,45 @@ const INSTANT_EXPECTED = "a valid Date, finite epoch milliseconds, or an ISO 860
  * // => 1000
  * ```
  */
-export const instantSchema: z.ZodType<number, unknown> = z
-  .union([z.date(), z.number(), z.string()], { error: INSTANT_EXPECTED })
-  .transform((value, ctx) => {
-    try {
-      return toEpochMs(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: INSTANT_EXPECTED, input: value });
-      return z.NEVER;
-    }
-  });
+export const instantSchema: z.ZodType<number, unknown> = makeInstantSchema("ms");
+const instantSecondsSchema: z.ZodType<number, unknown> = makeInstantSchema("s");
+
+const ID_EXPECTED = "a string or a finite number";
+function id(): z.ZodType<string | number | undefined, unknown> {
+  return z.union([z.string(), z.number().finite()], { error: ID_EXPECTED }).optional();
+}
+
+/** Checks the options of a parse helper: known keys, `epoch`, and each scale, with the library's own error. */
+function readParseOptions(fn: string, options: unknown, scales: readonly string[]): { instants: z.ZodType<number, unknown>; scales: Record<string, IntegerRange | undefined> } {
+  if (options === undefined) return { instants: instantSchema, scales: {} };
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "options", value: options, expected: "an object of options, or undefined" });
+  }
+  const o = options as Record<string, unknown>;
+  const known = ["epoch", ...scales];
+  for (const key of Object.keys(o)) {
+    if (!known.includes(key)) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: key, value: o[key], expected: `one of the known options: ${known.join(", ")}` });
+  }
+  if (o["epoch"] !== undefined && o["epoch"] !== "ms" && o["epoch"] !== "s") {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "epoch", value: o["epoch"], expected: '"ms" or "s"' });
+  }
+  const out: Record<string, IntegerRange | undefined> = {};
+  for (const key of scales) {
+    const scale = o[key] as { min?: unknown; max?: unknown } | undefined;
+    if (scale === undefined) continue;
+    const ok =
+      scale !== null &&
+      typeof scale === "object" &&
+      Object.keys(scale).every((k) => k === "min" || k === "max") &&
+      Number.isSafeInteger(scale.min) &&
+      Number.isSafeInteger(scale.max) &&
+      (scale.min as number) < (scale.max as number) &&
+      (scale.max as number) - (scale.min as number) < 1001;
+    if (!ok) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: key, value: scale, expected: "{ min, max } with integers min < max and at most 1001 points" });
+    out[key] = { min: scale.min as number, max: scale.max as number };
+  }
+  return { instants: o["epoch"] === "s" ? instantSecondsSchema : instantSchema, scales: out };
+}
 
 function answer(scale: IntegerRange): z.ZodType<number | null | undefined, unknown> {
   const expected = `an integer from ${scale.min} to ${scale.max}, or null when not answered`;
@@ -102,20 +166,25 @@ function text(): z.ZodType<string | undefined, unknown> {
  * // => true
  * ```
  */
-export function surveyResponseSchema(options: SurveyResponseSchemaOptions = {}): z.ZodType<ParsedSurveyResponse, unknown> {
+export function surveyResponseSchema(options?: SurveyResponseSchemaOptions): z.ZodType<ParsedSurveyResponse, unknown> {
+  return makeSurveySchema("surveyResponseSchema", options);
+}
+
+function makeSurveySchema(fn: string, options: SurveyResponseSchemaOptions | undefined): z.ZodType<ParsedSurveyResponse, unknown> {
+  const { instants, scales } = readParseOptions(fn, options, ["npsScale", "csatScale", "cesScale"]);
   const schema = z.looseObject(
     {
-      id: text(),
-      respondedAt: instantSchema.optional(),
+      id: id(),
+      respondedAt: instants.optional(),
       kind: z.enum(["transactional", "relationship"], { error: '"transactional" or "relationship"' }).optional(),
-      customerId: text(),
-      agentId: text(),
+      customerId: id(),
+      agentId: id(),
       team: text(),
       channel: text(),
       touchpoint: text(),
-      nps: answer(options.npsScale ?? { min: 0, max: 10 }),
-      csat: answer(options.csatScale ?? { min: 1, max: 5 }),
-      ces: answer(options.cesScale ?? { min: 1, max: 7 }),
+      nps: answer(scales["npsScale"] ?? { min: 0, max: 10 }),
+      csat: answer(scales["csatScale"] ?? { min: 1, max: 5 }),
+      ces: answer(scales["cesScale"] ?? { min: 1, max: 7 }),
       comment: z.string({ error: "a string or null" }).nullable().optional(),
       weight: z.number({ error: WEIGHT_EXPECTED }).min(1e-100, { error: WEIGHT_EXPECTED }).max(1e100, { error: WEIGHT_EXPECTED }).optional(),
     },
@@ -178,8 +247,8 @@ export interface SafeParseFailure {
  * // => 'parseSurveyResponses: nps at index 0 is 11; expected an integer from 0 to 10, or null when not answered'
  * ```
  */
-export function safeParseSurveyResponses(raw: unknown, options: SurveyResponseSchemaOptions = {}): SafeParseSurveyResponsesResult {
-  return safeParseArray("parseSurveyResponses", "survey responses", surveyResponseSchema(options), raw);
+export function safeParseSurveyResponses(raw: unknown, options?: SurveyResponseSchemaOptions): SafeParseSurveyResponsesResult {
+  return safeParseArray("parseSurveyResponses", "survey responses", makeSurveySchema("parseSurveyResponses", options), raw);
 }
 
 /** Validates an array of records with `schema`, turning zod's issues into one {@link CxMetricsError}. */
@@ -220,10 +289,10 @@ function safeParseArray<T>(fn: string, what: string, schema: z.ZodType<T, unknow
  * @example
  * ```ts
  * const responses = parseSurveyResponses(JSON.parse(body));
- * nps(responses, { value: (r) => r.nps }).score;
+ * nps(responses, { value: "nps" }).score?.value;
  * ```
  */
-export function parseSurveyResponses(raw: unknown, options: SurveyResponseSchemaOptions = {}): ParsedSurveyResponse[] {
+export function parseSurveyResponses(raw: unknown, options?: SurveyResponseSchemaOptions): ParsedSurveyResponse[] {
   const outcome = safeParseSurveyResponses(raw, options);
   if (!outcome.success) throw outcome.error;
   return outcome.data;
@@ -271,36 +340,43 @@ export interface ParsedContact extends Omit<Contact, "arrived" | "answered" | "e
  * // => false
  * ```
  */
-export const contactSchema: z.ZodType<ParsedContact, unknown> = z
-  .looseObject(
-    {
-      id: text(),
-      customerId: text(),
-      agentId: text(),
-      team: text(),
-      channel: text(),
-      queue: text(),
-      reason: text(),
-      arrived: instantSchema.optional(),
-      answered: instantSchema.nullable().optional(),
-      ended: instantSchema.nullable().optional(),
-      talk: duration(),
-      hold: duration(),
-      afterCallWork: duration(),
-      abandoned: flag("true or false"),
-      transferred: flag("true or false"),
-      resolved: z.boolean({ error: "true, false or null" }).nullable().optional(),
-    },
-    { error: "an object" },
-  )
-  .superRefine((contact, ctx) => {
-    const arrived = contact.arrived;
-    if (arrived === undefined) return;
-    for (const field of ["answered", "ended"] as const) {
-      const t = contact[field];
-      if (t != null && t < arrived) ctx.addIssue({ code: "custom", path: [field], message: "an instant at or after arrived", input: t });
-    }
-  }) as unknown as z.ZodType<ParsedContact, unknown>;
+export const contactSchema: z.ZodType<ParsedContact, unknown> = makeContactSchema(instantSchema);
+
+function makeContactSchema(instant: z.ZodType<number, unknown>): z.ZodType<ParsedContact, unknown> {
+  return z
+    .looseObject(
+      {
+        id: id(),
+        customerId: id(),
+        agentId: id(),
+        team: text(),
+        channel: text(),
+        queue: text(),
+        reason: text(),
+        arrived: instant.optional(),
+        answered: instant.nullable().optional(),
+        ended: instant.nullable().optional(),
+        talk: duration(),
+        hold: duration(),
+        afterCallWork: duration(),
+        abandoned: flag("true or false"),
+        transferred: flag("true or false"),
+        resolved: z.boolean({ error: "true, false or null" }).nullable().optional(),
+      },
+      { error: "an object" },
+    )
+    .superRefine((contact, ctx) => {
+      if (contact.answered != null && contact.abandoned === true) {
+        ctx.addIssue({ code: "custom", path: ["abandoned"], message: "false or absent for an answered contact", input: true });
+      }
+      const arrived = contact.arrived;
+      if (arrived === undefined) return;
+      for (const field of ["answered", "ended"] as const) {
+        const t = contact[field];
+        if (t != null && t < arrived) ctx.addIssue({ code: "custom", path: [field], message: "an instant at or after arrived", input: t });
+      }
+    }) as unknown as z.ZodType<ParsedContact, unknown>;
+}
 
 /**
  * A ticket reply after parsing: as {@link cx-metrics!TicketReply}, `at` in epoch milliseconds.
@@ -353,21 +429,24 @@ const STATUS_EXPECTED = '"new", "open", "pending", "on-hold", "solved" or "close
  * // => false
  * ```
  */
-export const ticketSchema: z.ZodType<ParsedTicket, unknown> = z
+export const ticketSchema: z.ZodType<ParsedTicket, unknown> = makeTicketSchema(instantSchema);
+
+function makeTicketSchema(instant: z.ZodType<number, unknown>): z.ZodType<ParsedTicket, unknown> {
+  return z
   .looseObject(
     {
-      id: text(),
-      customerId: text(),
-      agentId: text(),
+      id: id(),
+      customerId: id(),
+      agentId: id(),
       team: text(),
       channel: text(),
-      created: instantSchema,
-      firstCustomerMessage: instantSchema.nullable().optional(),
-      firstResponse: instantSchema.nullable().optional(),
+      created: instant,
+      firstCustomerMessage: instant.nullable().optional(),
+      firstResponse: instant.nullable().optional(),
       replies: z
-        .array(z.looseObject({ at: instantSchema, automated: flag("true, false or absent"), agentId: text() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })
+        .array(z.looseObject({ at: instant, automated: flag("true, false or absent"), agentId: id() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })
         .optional(),
-      solves: z.array(instantSchema, { error: "an array of instants" }).optional(),
+      solves: z.array(instant, { error: "an array of instants" }).optional(),
       status: z.enum(["new", "open", "pending", "on-hold", "solved", "closed"], { error: STATUS_EXPECTED }).optional(),
     },
     { error: "an object" },
@@ -385,6 +464,7 @@ export const ticketSchema: z.ZodType<ParsedTicket, unknown> = z
       ctx.addIssue({ code: "custom", path: ["solves"], message: "at least one solve for a solved or closed ticket", input: ticket.solves });
     }
   }) as unknown as z.ZodType<ParsedTicket, unknown>;
+}
 
 /**
  * Validates raw contacts without throwing.
@@ -396,8 +476,9 @@ export const ticketSchema: z.ZodType<ParsedTicket, unknown> = z
  * // => 'parseContacts: talk at index 0 is -1; expected a duration in milliseconds from 0 to 100 years, or null'
  * ```
  */
-export function safeParseContacts(raw: unknown): SafeParseSuccess<ParsedContact> | SafeParseFailure {
-  return safeParseArray("parseContacts", "contacts", contactSchema, raw);
+export function safeParseContacts(raw: unknown, options?: ParseOptions): SafeParseSuccess<ParsedContact> | SafeParseFailure {
+  const { instants } = readParseOptions("parseContacts", options, []);
+  return safeParseArray("parseContacts", "contacts", instants === instantSchema ? contactSchema : makeContactSchema(instants), raw);
 }
 
 /**
@@ -408,11 +489,12 @@ export function safeParseContacts(raw: unknown): SafeParseSuccess<ParsedContact>
  * @example
  * ```ts
  * const contacts = parseContacts(JSON.parse(body));
- * queue(contacts).serviceLevel.share;
+ * queue(contacts).serviceLevel?.value;
+ * const fromSeconds = parseContacts([{ arrived: 1772442000 }], { epoch: "s" });
  * ```
  */
-export function parseContacts(raw: unknown): ParsedContact[] {
-  const outcome = safeParseContacts(raw);
+export function parseContacts(raw: unknown, options?: ParseOptions): ParsedContact[] {
+  const outcome = safeParseContacts(raw, options);
   if (!outcome.success) throw outcome.error;
   return outcome.data;
 }
@@ -427,8 +509,9 @@ export function parseContacts(raw: unknown): ParsedContact[] {
  * // => false
  * ```
  */
-export function safeParseTickets(raw: unknown): SafeParseSuccess<ParsedTicket> | SafeParseFailure {
-  return safeParseArray("parseTickets", "tickets", ticketSchema, raw);
+export function safeParseTickets(raw: unknown, options?: ParseOptions): SafeParseSuccess<ParsedTicket> | SafeParseFailure {
+  const { instants } = readParseOptions("parseTickets", options, []);
+  return safeParseArray("parseTickets", "tickets", instants === instantSchema ? ticketSchema : makeTicketSchema(instants), raw);
 }
 
 /**
@@ -439,11 +522,11 @@ export function safeParseTickets(raw: unknown): SafeParseSuccess<ParsedTicket> |
  * @example
  * ```ts
  * const tickets = parseTickets(JSON.parse(body));
- * frt(tickets, { target: 3_600_000 }).withinTarget?.share;
+ * frt(tickets, { target: "1h" }).withinTarget?.value;
  * ```
  */
-export function parseTickets(raw: unknown): ParsedTicket[] {
-  const outcome = safeParseTickets(raw);
+export function parseTickets(raw: unknown, options?: ParseOptions): ParsedTicket[] {
+  const outcome = safeParseTickets(raw, options);
   if (!outcome.success) throw outcome.error;
   return outcome.data;
 }

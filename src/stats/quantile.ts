@@ -10,7 +10,8 @@ import { CxMetricsError } from "../core/errors.ts";
  * Exact, without sorting: a copy is partitioned around the wanted rank (Floyd-Rivest selection),
  * expected O(n); see {@link percentiles} for several at once. `values` is not modified.
  *
- * Edge cases: an empty input gives `null`; one value is every percentile of itself.
+ * Edge cases: an empty input gives `null`; one value is every percentile of itself. Any iterable of
+ * numbers works (a `Set`, a generator).
  *
  * Source: Hyndman, R. J. & Fan, Y. (1996), Sample quantiles in statistical packages, The American
  * Statistician 50(4); Floyd, R. W. & Rivest, R. L. (1975), Algorithm 489, CACM 18(3).
@@ -23,8 +24,8 @@ import { CxMetricsError } from "../core/errors.ts";
  * // => 3.7
  * ```
  */
-export function percentile(values: ArrayLike<number>, p: number): number | null {
-  return percentiles(values, [p])[0] ?? null;
+export function percentile(values: ArrayLike<number> | Iterable<number>, p: number): number | null {
+  return percentilesOf("percentile", values, [p], "p")[0] ?? null;
 }
 
 /**
@@ -41,19 +42,26 @@ export function percentile(values: ArrayLike<number>, p: number): number | null 
  * // => [35, 46]
  * ```
  */
-export function percentiles(values: ArrayLike<number>, ps: readonly number[]): (number | null)[] {
-  const fn = "percentiles";
-  for (let i = 0; i < ps.length; i++) checkPercent(fn, `ps[${i}]`, ps[i]);
-  const n = values.length;
-  const copy = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
+export function percentiles(values: ArrayLike<number> | Iterable<number>, ps: readonly number[]): (number | null)[] {
+  return percentilesOf("percentiles", values, ps, "ps");
+}
+
+function percentilesOf(fn: string, values: unknown, ps: unknown, psField: string): (number | null)[] {
+  if (!Array.isArray(ps)) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: psField, value: ps, expected: "an array of percentages from 0 to 100" });
+  for (let i = 0; i < ps.length; i++) checkPercent(fn, psField === "p" ? "p" : `ps[${i}]`, ps[i]);
+  let source: ArrayLike<unknown>;
+  if (Array.isArray(values) || (ArrayBuffer.isView(values) && !(values instanceof DataView))) source = values as ArrayLike<unknown>;
+  else if (values !== null && typeof values === "object" && typeof (values as Iterable<unknown>)[Symbol.iterator] === "function") source = Array.from(values as Iterable<unknown>);
+  else throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "values", value: values, expected: "an array, a typed array or another iterable of finite numbers" });
+  // One validation pass, then one bulk copy (no per-value copy loop with checks).
+  for (let i = 0; i < source.length; i++) {
+    const v = source[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
       throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "value", index: i, value: v, expected: "a finite number" });
     }
-    copy[i] = v;
   }
-  return selectPercentiles(copy, n, ps);
+  const copy = source instanceof Float64Array ? source.slice() : Float64Array.from(source as ArrayLike<number>);
+  return selectPercentiles(copy, copy.length, ps as readonly number[]);
 }
 
 /** Checks a percentage in [0, 100]. */

@@ -1,5 +1,7 @@
 import { CxMetricsError } from "../core/errors.ts";
-import { toEpochMs, type Instant } from "./instant.ts";
+import { checkOptions } from "../core/options.ts";
+import type { Instant } from "../core/records.ts";
+import { checkedEpochMs } from "./instant.ts";
 import { DAY_MS, inZonedRange, isoWeekday, MINUTE_MS, parseLocalDate, ZoneOffsets } from "./zone.ts";
 
 /** One opening interval of a day in local wall-clock time, `["09:00", "17:30"]`; the end may be `"24:00"`. */
@@ -63,6 +65,11 @@ const MAX_CACHED_DAYS = 250_000;
 export class BusinessCalendar {
   /** The canonical IANA name of the calendar's time zone. */
   readonly timeZone: string;
+  /**
+   * The calendar as a canonical string (zone, weekly minutes, holidays as day numbers): two calendars
+   * with equal definitions measure the same business time, so states folded on them may merge.
+   */
+  readonly definition: string;
   private readonly zone: ZoneOffsets;
   /** Opening intervals per ISO weekday (index 1-7) as minute pairs. */
   private readonly week: readonly (readonly number[])[];
@@ -89,6 +96,8 @@ export class BusinessCalendar {
     this.timeZone = zone.timeZone;
     this.week = week;
     this.holidays = holidays;
+    const days = week.map((d) => d.join("-")).join("/");
+    this.definition = `${zone.timeZone}|${days}|${[...holidays].sort((a, b) => a - b).join(",")}`;
   }
 
   /**
@@ -162,21 +171,20 @@ export class BusinessCalendar {
   private ensure(from: number, to: number): void {
     const hi = this.lo + this.days.length;
     const size = Math.max(this.days.length, 32);
-    const newLo = this.days.length === 0 ? from - 16 : Math.min(from, from < this.lo ? this.lo - size : this.lo);
-    const newHi = this.days.length === 0 ? to + 16 : Math.max(to, to > hi ? hi + size : hi);
+    let newLo = this.days.length === 0 ? from - 16 : Math.min(from, from < this.lo ? this.lo - size : this.lo);
+    let newHi = this.days.length === 0 ? to + 16 : Math.max(to, to > hi ? hi + size : hi);
+    let keep = this.days.length > 0;
     if (newHi - newLo > MAX_CACHED_DAYS) {
-      throw new CxMetricsError({
-        code: "INVALID_VALUE",
-        fn: "BusinessCalendar",
-        field: "instant",
-        value: new Date(from * DAY_MS),
-        expected: `instants within ${MAX_CACHED_DAYS} days of each other`,
-      });
+      // Growing would pass the cap (a span in 2340 after spans in 2026): start over around the new
+      // span alone. Instants are limited to 1800-2400, about 219,000 days, so one span always fits.
+      newLo = from - 16;
+      newHi = to + 16;
+      keep = false;
     }
     const days: number[][] = new Array<number[]>(newHi - newLo);
     const ranges: [number, number][] = [];
     for (let k = newLo; k < newHi; k++) {
-      const cached = k >= this.lo && k < hi ? this.days[k - this.lo] : undefined;
+      const cached = keep && k >= this.lo && k < hi ? this.days[k - this.lo] : undefined;
       const day = cached ?? this.openRanges(k);
       days[k - newLo] = day;
       for (let j = 0; j < day.length; j += 2) ranges.push([day[j] as number, day[j + 1] as number]);
@@ -219,7 +227,7 @@ export class BusinessCalendar {
   }
 
   private check(fn: string, field: string, instant: Instant): number {
-    const t = typeof instant === "number" ? instant : toEpochMs(instant, fn, field);
+    const t = checkedEpochMs(fn, field, undefined, instant);
     if (!inZonedRange(t)) {
       throw new CxMetricsError({ code: "INVALID_VALUE", fn, field, value: instant, expected: "an instant from 1800-01-01 to 2400-01-01" });
     }
@@ -253,9 +261,10 @@ export class BusinessCalendar {
  */
 export function businessCalendar(options: BusinessCalendarOptions): BusinessCalendar {
   const fn = "businessCalendar";
-  if (options === null || typeof options !== "object") {
+  if (options === undefined) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "options", value: options, expected: "an object with timeZone and hours" });
   }
+  checkOptions(fn, options, ["timeZone", "hours", "holidays"]);
   const zone = new ZoneOffsets(fn, options.timeZone);
   const hours = options.hours as Record<string, unknown> | null | undefined;
   if (hours === null || typeof hours !== "object") {
@@ -268,6 +277,10 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   }
   const week: number[][] = [[]];
   for (const name of WEEKDAYS) week.push(checkDay(fn, `hours.${name}`, hours[name]));
+  if (week.every((day) => day.length === 0)) {
+    // A calendar that is never open makes every business time 0 and every target met: refuse it.
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "hours", value: hours, expected: "at least one opening interval in the week (a calendar that is never open measures nothing)" });
+  }
   const holidays = new Set<number>();
   const list = options.holidays ?? [];
   if (!Array.isArray(list)) {

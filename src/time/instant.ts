@@ -1,17 +1,49 @@
 import { CxMetricsError } from "../core/errors.ts";
+import { checkChoice, checkOptions } from "../core/options.ts";
+import type { Instant } from "../core/records.ts";
+
+export type { Instant } from "../core/records.ts";
 
 /**
- * A point in time as cx-metrics accepts it: a valid `Date`, epoch milliseconds, or an ISO 8601 string
- * with a UTC offset (`2026-03-01T09:30:00Z`, `2026-03-01T15:00:00+05:30`).
+ * Options of {@link toEpochMs}.
  *
+ * @category Time
  * @example
  * ```ts
- * const when: Instant = "2026-03-01T15:00:00+05:30";
+ * const options: ToEpochMsOptions = { epoch: "s" };
  * ```
  */
-export type Instant = Date | number | string;
+export interface ToEpochMsOptions {
+  /**
+   * The unit of numeric instants: epoch milliseconds, or epoch seconds (as Unix tools and many
+   * exports write them), multiplied by 1000.
+   * @defaultValue "ms"
+   */
+  readonly epoch?: "ms" | "s";
+}
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Numbers from 1e9 to 1e11 read as epoch milliseconds fall in January 1970 to March 1973, but read as
+ * epoch seconds they are 2001 to 5138: every epoch-seconds timestamp of real contact-center data lands
+ * here. cx-metrics treats such a number as a unit mistake and rejects it, instead of placing a 2026
+ * call in January 1970.
+ */
+export const EPOCH_SECONDS_MIN = 1e9;
+/** See {@link EPOCH_SECONDS_MIN}. */
+export const EPOCH_SECONDS_MAX = 1e11;
+
+/** Whether a numeric instant can only be epoch seconds given as milliseconds. */
+export function looksLikeEpochSeconds(t: number): boolean {
+  return t >= EPOCH_SECONDS_MIN && t < EPOCH_SECONDS_MAX;
+}
+
+/** What an instant is expected to be, for error messages. */
+export const INSTANT_EXPECTED = "a valid Date, epoch milliseconds, or an ISO 8601 date-time with an offset such as 2026-03-01T09:30:00Z";
+
+/** The error text for a number that looks like epoch seconds. */
+export const EPOCH_SECONDS_EXPECTED = "epoch milliseconds (a number from 1e9 to 1e11 is epoch seconds by mistake: multiply by 1000, or give epoch: \"s\")";
 
 /**
  * Epoch milliseconds of an {@link Instant}, checked strictly.
@@ -20,31 +52,47 @@ const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[
  * rejected, because its meaning would depend on the machine's time zone. Calendar fields are checked
  * (no 31 April, no hour 24). Fractions of a second beyond milliseconds are truncated.
  *
- * @param fn - the calling function, for the error message.
- * @param field - the field name, for the error message.
- * @param index - the record index, for the error message.
+ * Numbers are epoch milliseconds unless `epoch: "s"`. A number from 1e9 to 1e11 given as milliseconds
+ * is rejected: as milliseconds it is January 1970 to March 1973, as seconds 2001 to 5138, so it can
+ * only be epoch seconds passed by mistake (`toEpochMs(1772442000)` is 2 March 2026 in seconds).
+ *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for anything else: an invalid Date, a non-finite
- * number, a malformed string.
+ * number, a malformed string, epoch seconds given as milliseconds; `INVALID_OPTION` for bad options.
+ * @category Time
  * @example
  * ```ts
  * toEpochMs("1970-01-01T05:30:00+05:30");
  * // => 0
+ * toEpochMs(1772442000, { epoch: "s" });
+ * // => 1772442000000
  * ```
  */
-export function toEpochMs(instant: Instant, fn = "toEpochMs", field = "instant", index?: number): number {
-  const t = epochMsOrNaN(instant);
+export function toEpochMs(instant: Instant, options?: ToEpochMsOptions): number {
+  const fn = "toEpochMs";
+  const o = checkOptions(fn, options, ["epoch"]);
+  const seconds = checkChoice(fn, "epoch", o["epoch"], ["ms", "s"], "ms") === "s";
+  return checkedEpochMs(fn, "instant", undefined, instant, seconds);
+}
+
+/**
+ * {@link toEpochMs} for internal callers, naming the function, field and record index in the error.
+ * With `seconds`, numbers are epoch seconds.
+ */
+export function checkedEpochMs(fn: string, field: string, index: number | undefined, instant: unknown, seconds = false): number {
+  if (typeof instant === "number" && !seconds && looksLikeEpochSeconds(instant)) {
+    throw new CxMetricsError({ code: "INVALID_VALUE", fn, field, index, value: instant, expected: EPOCH_SECONDS_EXPECTED });
+  }
+  const t = epochMsOrNaN(typeof instant === "number" && seconds ? instant * 1000 : instant);
   if (Number.isNaN(t)) {
     throw new CxMetricsError({ code: "INVALID_VALUE", fn, field, index, value: instant, expected: INSTANT_EXPECTED });
   }
   return t;
 }
 
-/** What an instant is expected to be, for error messages. */
-export const INSTANT_EXPECTED = "a valid Date, finite epoch milliseconds, or an ISO 8601 date-time with an offset such as 2026-03-01T09:30:00Z";
-
 /**
- * Epoch milliseconds of an {@link Instant} under the rules of {@link toEpochMs}, or NaN when it is not
- * one. For hot loops: numbers take the first branch, and nothing is allocated unless a string is parsed.
+ * Epoch milliseconds of an {@link Instant} under the rules of {@link toEpochMs} (but for the
+ * epoch-seconds check, which callers make), or NaN when it is not one. For hot loops: numbers take
+ * the first branch, and nothing is allocated unless a string is parsed.
  */
 export function epochMsOrNaN(instant: unknown): number {
   if (typeof instant === "number") return Number.isFinite(instant) ? instant : Number.NaN;

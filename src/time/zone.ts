@@ -82,6 +82,21 @@ export class ZoneOffsets {
     return total;
   }
 
+  /**
+   * The first instant whose local wall-clock time is `local`, or, in a spring-forward gap, the first
+   * instant after the gap: the start of a local period. Two cached offset reads unless `local` falls
+   * in a gap.
+   */
+  startInstant(local: number): number {
+    const before = this.offsetAt(local - DAY_MS);
+    const after = this.offsetAt(local + DAY_MS);
+    const early = local - (before > after ? before : after);
+    const late = local - (before > after ? after : before);
+    if (early + this.offsetAt(early) === local) return early;
+    if (late + this.offsetAt(late) === local) return late;
+    return this.firstInstantAtOrAfter(local);
+  }
+
   /** The first instant whose local wall-clock time is at or after `local` (local midnight, say). */
   firstInstantAtOrAfter(local: number): number {
     const ranges: number[] = [];

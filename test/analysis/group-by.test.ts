@@ -17,8 +17,8 @@ describe("groupBy", () => {
     ];
     const byTeam = groupBy(npsMetric<R>({ value: score }), rows, (r) => r.team);
     expect([...byTeam.keys()]).toEqual(["billing", "tech"]);
-    expect(byTeam.get("billing")!.score).toBe(0);
-    expect(byTeam.get("tech")!.score).toBe(100);
+    expect(byTeam.get("billing")!.score?.value).toBe(0);
+    expect(byTeam.get("tech")!.score?.value).toBe(100);
   });
 
   it("names the record's index in the whole input when one is bad", () => {
@@ -36,7 +36,7 @@ describe("groupBy", () => {
     const states = groupStates(metric, [{ k: 1, v: 5 }, { k: 2, v: 1 }], (r) => r.k);
     const all = metric.init();
     for (const s of states.values()) metric.merge(all, s);
-    expect(metric.result(all).score).toBe(50);
+    expect(metric.result(all).score?.value).toBe(50);
   });
 
   test.prop([fc.array(fc.record({ team: fc.constantFrom("a", "b", "c"), score: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(null)) }), { maxLength: 100 })])(

@@ -24,7 +24,7 @@ describe("fold", () => {
     const state = metric.init();
     foldInto(metric, state, [5, 4]);
     foldInto(metric, state, [1, 2], 2);
-    expect(metric.result(state).score).toBe(50);
+    expect(metric.result(state).score?.value).toBe(50);
     expect(() => foldInto(metric, state, [5, 9], 10)).toThrow("csat: rating at index 11 is 9; expected an integer from 1 to 5");
   });
 

@@ -15,13 +15,13 @@ describe("aht: worked by hand", () => {
     ];
     const result = aht(contacts);
     // (420 + 210 + 330) / 3 = 320 s
-    expect(result.aht).toBe(320_000);
+    expect(result.aht?.value).toBe(320_000);
     expect(result.handled).toBe(3);
     expect(result.unanswered).toBe(2);
     expect(result.components).toEqual({
-      talk: { mean: 240_000, total: 720_000, missing: 0 },
-      hold: { mean: 20_000, total: 60_000, missing: 1 },
-      afterCallWork: { mean: 60_000, total: 180_000, missing: 0 },
+      talk: { mean: 240_000, totalMs: 720_000, missing: 0 },
+      hold: { mean: 20_000, totalMs: 60_000, missing: 1 },
+      afterCallWork: { mean: 60_000, totalMs: 180_000, missing: 0 },
     });
     // sorted handle times 210, 330, 420: median 330, p90 = 330 + 0.8·90 = 402
     expect(result.handleTime).toMatchObject({ count: 3, median: 330_000, p90: 402_000, min: 210_000, max: 420_000 });
@@ -38,7 +38,7 @@ describe("aht: worked by hand", () => {
       { dialing: 30_000, connected: false },
     ];
     const result = aht(rows, { components: { ...defaultAhtComponents, dialing: (c) => c.dialing }, handled: (c) => c.connected });
-    expect(result.aht).toBe((130_000 + 270_000) / 2);
+    expect(result.aht?.value).toBe((130_000 + 270_000) / 2);
     expect(result.components.dialing?.mean).toBe(30_000);
     expect(result.unanswered).toBe(1);
   });
@@ -46,10 +46,11 @@ describe("aht: worked by hand", () => {
   it("is empty without NaN, and counts a target share", () => {
     const empty = aht([]);
     expect(empty.aht).toBeNull();
-    expect(empty.components.talk).toEqual({ mean: null, total: 0, missing: 0 });
+    expect(empty.components.talk).toEqual({ mean: null, totalMs: 0, missing: 0 });
     expect(hasNaN(empty)).toBe(false);
-    const withTarget = aht([{ answered: 0, talk: 100 }, { answered: 0, talk: 300 }], { target: 200 });
-    expect(withTarget.handleTime.withinTarget?.share).toBe(50);
+    const withTarget = aht([{ answered: 0, talk: 100 }, { answered: 0, talk: 300 }], { target: "200ms" });
+    expect(withTarget.handleTime.withinTarget?.value).toBe(50);
+    expect(() => aht([], { target: 200 })).toThrow(/option "target" is 200; expected milliseconds/);
   });
 
   it("throws on a negative or non-numeric component, naming the record and field, or skips and counts it", () => {
@@ -71,8 +72,8 @@ describe("aht: properties", () => {
       return;
     }
     const sum = Object.values(result.components).reduce((s, c) => s + (c.mean as number), 0);
-    expect(close(result.aht, sum, 1e-12)).toBe(true);
-    expect(close(result.handleTime.mean, result.aht, 1e-12)).toBe(true);
+    expect(close(result.aht.value, sum, 1e-12)).toBe(true);
+    expect(result.handleTime.mean).toEqual(result.aht);
   });
 
   test.prop([contactsArb])("matches a plain loop and counts every contact once", (contacts) => {
@@ -86,14 +87,14 @@ describe("aht: properties", () => {
     }
     expect(result.handled).toBe(handled);
     expect(result.handled + result.unanswered).toBe(contacts.length);
-    expect(result.aht).toBe(handled === 0 ? null : total / handled);
+    expect(result.aht?.value ?? null).toBe(handled === 0 ? null : total / handled);
   });
 
   test.prop([contactsArb, fc.integer({ min: 0, max: 100_000 })])("adding time to one component raises AHT by that time over n", (contacts, extra) => {
     const handled = contacts.filter((c) => c.answered != null);
     fc.pre(handled.length > 0);
-    const base = aht(contacts).aht as number;
-    const more = aht(contacts.map((c) => (c.answered != null ? { ...c, talk: (c.talk ?? 0) + extra } : c))).aht as number;
+    const base = aht(contacts).aht!.value;
+    const more = aht(contacts.map((c) => (c.answered != null ? { ...c, talk: (c.talk ?? 0) + extra } : c))).aht!.value;
     expect(close(more - base, extra, 1e-9)).toBe(true);
   });
 

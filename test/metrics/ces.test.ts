@@ -8,19 +8,19 @@ describe("ces", () => {
     const r = ces([7, 6, 4, 2]);
     expect([r.version, r.higherIsEasier]).toEqual([2, true]);
     expect([r.easy, r.neutral, r.difficult, r.total]).toEqual([2, 1, 1, 4]);
-    expect([r.easyShare, r.neutralShare, r.difficultShare, r.netEasy]).toEqual([50, 25, 25, 25]);
-    expect(r.mean).toBe(4.75);
+    expect([r.easyShare?.value, r.neutralShare, r.difficultShare, r.netEasy?.value]).toEqual([50, 25, 25, 25]);
+    expect(r.mean?.value).toBe(4.75);
     // net easy variance .5 + .25 - .25² = .6875
-    expect(close(r.netEasyStandardError, 100 * Math.sqrt(0.6875 / 4), 1e-12)).toBe(true);
+    expect(close(r.netEasy!.standardError, 100 * Math.sqrt(0.6875 / 4), 1e-12)).toBe(true);
   });
 
   it("CES 1.0 by hand: lower is easier, 1-2 easy, 4-5 difficult", () => {
     const r = ces([1, 2, 5], { version: 1 });
     expect([r.version, r.higherIsEasier]).toEqual([1, false]);
     expect([r.easy, r.neutral, r.difficult]).toEqual([2, 0, 1]);
-    expect(r.easyShare).toBeCloseTo(200 / 3, 12);
-    expect(r.netEasy).toBeCloseTo(100 / 3, 12);
-    expect(r.mean).toBeCloseTo(8 / 3, 12);
+    expect(r.easyShare?.value).toBeCloseTo(200 / 3, 12);
+    expect(r.netEasy?.value).toBeCloseTo(100 / 3, 12);
+    expect(r.mean?.value).toBeCloseTo(8 / 3, 12);
     expect(() => ces([6], { version: 1 })).toThrow("ces: rating at index 0 is 6; expected an integer from 1 to 5");
   });
 
@@ -36,9 +36,9 @@ describe("ces", () => {
     // [7, 6, 4, 2]: e = .5, d = .25, v = .75 - .0625 = .6875; half-width 1.96·√(.6875/4), upper clamped at 100.
     const r = ces([7, 6, 4, 2], { interval: "wald", bands: [{ from: 1, label: "hard" }, { from: 5, label: "easy" }] });
     const half = 1.959963984540054 * Math.sqrt(0.6875 / 4);
-    expect(close(r.netEasyInterval!.lower, 100 * (0.25 - half), 1e-12)).toBe(true);
-    expect(r.netEasyInterval!.upper).toBe(100);
-    expect(r.netEasyInterval!.method).toBe("wald");
+    expect(close(r.netEasy!.interval.lower, 100 * (0.25 - half), 1e-12)).toBe(true);
+    expect(r.netEasy!.interval.upper).toBe(100);
+    expect(r.netEasy!.interval.method).toBe("wald");
     expect(r.band).toBe("hard"); // mean 4.75
     expect(ces([7, 6], { bands: [{ from: 1, label: "hard" }, { from: 5, label: "easy" }] }).band).toBe("easy");
     expect(() => ces([], { interval: "wilson" as never })).toThrow(/option "interval"/);
@@ -46,7 +46,7 @@ describe("ces", () => {
 
   it("empty and missing input", () => {
     const r = ces([null, undefined]);
-    expect([r.total, r.mean, r.netEasy, r.easyShareInterval, r.netEasyInterval, r.band]).toEqual([0, null, null, null, null, null]);
+    expect([r.total, r.mean, r.netEasy, r.easyShare, r.band]).toEqual([0, null, null, null, null]);
     expect(r.excluded.missing).toBe(2);
     expect(hasNaN(r)).toBe(false);
   });
@@ -68,26 +68,26 @@ describe("ces properties", () => {
       { scale: { min: 1, max: 5 }, easy: { min: 4, max: 5 }, difficult: { min: 1, max: 2 } },
     );
     expect(reversed.higherIsEasier).toBe(true);
-    expect(close(native.easyShare, reversed.easyShare, 1e-12)).toBe(true);
-    expect(close(native.netEasy, reversed.netEasy, 1e-12)).toBe(true);
-    expect(close(native.mean, 6 - reversed.mean!, 1e-12)).toBe(true);
+    expect(close(native.easyShare?.value ?? null, reversed.easyShare?.value ?? null, 1e-12)).toBe(true);
+    expect(close(native.netEasy?.value ?? null, reversed.netEasy?.value ?? null, 1e-12)).toBe(true);
+    expect(close(native.mean?.value ?? null, 6 - reversed.mean!.value, 1e-12)).toBe(true);
   });
 
   test.prop([fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 150 })])("shares add to 100, net easy within range, brute force agrees", (xs) => {
     const r = ces(xs);
-    expect(r.easyShare! + r.neutralShare! + r.difficultShare!).toBeCloseTo(100, 9);
-    expect(close(r.netEasy, (100 * (xs.filter((x) => x >= 5).length - xs.filter((x) => x <= 3).length)) / xs.length, 1e-12)).toBe(true);
-    expect(r.netEasyInterval!.lower).toBeGreaterThanOrEqual(-100);
-    expect(r.netEasyInterval!.upper).toBeLessThanOrEqual(100);
-    expect(r.easyShareInterval!.lower).toBeLessThanOrEqual(r.easyShare! + 1e-9);
+    expect(r.easyShare!.value + r.neutralShare! + r.difficultShare!).toBeCloseTo(100, 9);
+    expect(close(r.netEasy?.value ?? null, (100 * (xs.filter((x) => x >= 5).length - xs.filter((x) => x <= 3).length)) / xs.length, 1e-12)).toBe(true);
+    expect(r.netEasy!.interval.lower).toBeGreaterThanOrEqual(-100);
+    expect(r.netEasy!.interval.upper).toBeLessThanOrEqual(100);
+    expect(r.easyShare!.interval.lower).toBeLessThanOrEqual(r.easyShare!.value + 1e-9);
   });
 
   test.prop([fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 150 }), fc.nat()])("an easier answer never lowers net easy or the mean", (xs, at) => {
     const i = at % xs.length;
     const easier = xs.slice();
     easier[i] = Math.min(7, xs[i]! + 1);
-    expect(ces(easier).netEasy!).toBeGreaterThanOrEqual(ces(xs).netEasy!);
-    expect(ces(easier).mean!).toBeGreaterThanOrEqual(ces(xs).mean! - 1e-12);
+    expect(ces(easier).netEasy!.value).toBeGreaterThanOrEqual(ces(xs).netEasy!.value);
+    expect(ces(easier).mean!.value).toBeGreaterThanOrEqual(ces(xs).mean!.value - 1e-12);
   });
 
   test.prop([v1.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })))])(

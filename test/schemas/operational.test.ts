@@ -10,9 +10,9 @@ describe("contact and ticket schemas", () => {
     ]);
     expect(contacts[0]?.arrived).toBe(Date.parse("2026-03-02T09:00:00Z"));
     expect(contacts[0]?.crmId).toBe("x-1");
-    expect(queue(contacts).serviceLevel.share).toBe(50);
+    expect(queue(contacts).serviceLevel?.value).toBe(50);
     const tickets = parseTickets([{ created: "2026-03-02T09:00:00Z", replies: [{ at: "2026-03-02T09:30:00Z", automated: false }], solves: [], status: "open" }]);
-    expect(frt(tickets).mean).toBe(30 * 60_000);
+    expect(frt(tickets).mean?.value).toBe(30 * 60_000);
   });
 
   it("names the record and field of every problem", () => {

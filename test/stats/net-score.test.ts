@@ -5,8 +5,8 @@ import { close, hasNaN } from "../helpers.ts";
 
 describe("netScoreInterval", () => {
   it("reproduces the worked check: 50 / 30 / 20", () => {
-    const wald = netScoreInterval({ positive: 50, negative: 20, total: 100 }, { method: "wald" })!;
-    expect(wald.score).toBe(30);
+    const wald = netScoreInterval({ positive: 50, negative: 20, total: 100 }, { interval: "wald" })!;
+    expect(wald.value).toBe(30);
     expect(wald.standardError).toBeCloseTo(7.81, 2);
     expect(wald.interval.lower).toBeCloseTo(14.69, 2);
     expect(wald.interval.upper).toBeCloseTo(45.31, 2);
@@ -33,14 +33,14 @@ describe("netScoreInterval", () => {
     expect(() => netScoreInterval({ positive: 6, negative: 5, total: 10 })).toThrow(CxMetricsError);
     expect(() => netScoreInterval({ positive: 1, negative: 1, total: 10, effectiveSize: 11 })).toThrow(/effectiveSize/);
     expect(() => netScoreInterval({ positive: 1, negative: 1, total: 10, effectiveSize: 0.5 })).toThrow(/expected a number from 1 to total/);
-    expect(() => netScoreInterval({ positive: 1, negative: 1, total: 10 }, { method: "score" as never })).toThrow(/interval/);
+    expect(() => netScoreInterval({ positive: 1, negative: 1, total: 10 }, { interval: "score" as never })).toThrow(/interval/);
   });
 
   test.prop([fc.nat(300), fc.nat(300), fc.nat(300), fc.constantFrom("wald" as const, "adjusted-wald" as const)])(
     "stays within -100..100 and holds its center",
     (pos, neu, neg, method) => {
       fc.pre(pos + neu + neg > 0);
-      const r = netScoreInterval({ positive: pos, negative: neg, total: pos + neu + neg }, { method })!;
+      const r = netScoreInterval({ positive: pos, negative: neg, total: pos + neu + neg }, { interval: method })!;
       expect(r.interval.lower).toBeGreaterThanOrEqual(-100);
       expect(r.interval.upper).toBeLessThanOrEqual(100);
       expect(r.interval.lower).toBeLessThanOrEqual(r.interval.center);

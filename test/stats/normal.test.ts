@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { normalCdf, normalPdf, normalQuantile } from "../../src/index.ts";
+import { CxMetricsError, normalCdf, normalPdf, normalQuantile } from "../../src/index.ts";
 import { close, simpsonNormalCdf } from "../helpers.ts";
 
 describe("normalCdf", () => {
@@ -49,8 +49,8 @@ describe("normalQuantile", () => {
     expect(normalQuantile(0.5)).toBe(0);
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);
-    expect(normalQuantile(1.5)).toBeNaN();
-    expect(normalQuantile(Number.NaN)).toBeNaN();
+    expect(() => normalQuantile(1.5)).toThrow("normalQuantile: p is 1.5; expected a probability from 0 to 1");
+    expect(() => normalQuantile(Number.NaN)).toThrow(CxMetricsError);
   });
 
   test.prop([fc.double({ min: 1e-300, max: 1 - 1e-16, noNaN: true })])("inverts normalCdf", (p) => {

@@ -5,7 +5,7 @@ import { bisectWilson, close, hasNaN, referenceZ } from "../helpers.ts";
 
 describe("proportionInterval", () => {
   it("Wilson 95% for 81 of 263 (Wikipedia's worked example: 0.2553 to 0.3662)", () => {
-    const { share, interval } = proportionInterval(81, 263)!;
+    const { value: share, interval } = proportionInterval(81, 263)!;
     expect(close(share, (100 * 81) / 263, 1e-15)).toBe(true);
     expect(interval.lower).toBeCloseTo(25.53, 2);
     expect(interval.upper).toBeCloseTo(36.62, 2);
@@ -13,13 +13,13 @@ describe("proportionInterval", () => {
 
   it("Wald and Agresti-Coull by hand for 8 of 10", () => {
     const z = 1.959963984540054;
-    const wald = proportionInterval(8, 10, { method: "wald" })!;
+    const wald = proportionInterval(8, 10, { interval: "wald" })!;
     const half = z * Math.sqrt((0.8 * 0.2) / 10);
     expect(close(wald.interval.lower, 100 * (0.8 - half), 1e-12)).toBe(true);
     expect(close(wald.interval.upper, 100 * Math.min(1, 0.8 + half), 1e-12)).toBe(true);
     const nTilde = 10 + z * z;
     const pTilde = (8 + (z * z) / 2) / nTilde;
-    const ac = proportionInterval(8, 10, { method: "agresti-coull" })!;
+    const ac = proportionInterval(8, 10, { interval: "agresti-coull" })!;
     expect(close(ac.interval.center, 100 * pTilde, 1e-12)).toBe(true);
     expect(close(ac.interval.upper, 100 * Math.min(1, pTilde + z * Math.sqrt((pTilde * (1 - pTilde)) / nTilde)), 1e-12)).toBe(true);
     expect(close(wald.standardError, 100 * Math.sqrt(0.016), 1e-12)).toBe(true);
@@ -31,8 +31,8 @@ describe("proportionInterval", () => {
     expect(() => proportionInterval(-1, 4)).toThrow(/successes/);
     expect(() => proportionInterval(1, Number.NaN)).toThrow(/total/);
     expect(() => proportionInterval(1e-300, 1e-300)).toThrow('proportionInterval: option "total" is 1e-300; expected 0, or a finite number >= 1');
-    expect(() => proportionInterval(1, 4, { level: 0.95 })).toThrow('proportionInterval: option "level" is 0.95; expected a percentage from 50 up to (not including) 100, e.g. 95');
-    expect(() => proportionInterval(1, 4, { method: "exact" as never })).toThrow(/method/);
+    expect(() => proportionInterval(1, 4, { level: 0.95 })).toThrow('proportionInterval: option "level" is 0.95; expected a percentage from 50 to 99.9999, e.g. 95');
+    expect(() => proportionInterval(1, 4, { interval: "exact" as never })).toThrow(/option "interval"/);
   });
 
   test.prop([fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(80, 90, 95, 99)])(
@@ -53,7 +53,7 @@ describe("proportionInterval", () => {
     fc.double({ min: 50, max: 99.99, noNaN: true }),
   ])("stays within 0..100, holds its center, and Wilson and Wald hold the share", (n, fraction, method, level) => {
     const x = Math.round(fraction * n);
-    const { share, interval } = proportionInterval(x, n, { method, level })!;
+    const { value: share, interval } = proportionInterval(x, n, { interval: method, level })!;
     expect(interval.lower).toBeGreaterThanOrEqual(0);
     expect(interval.upper).toBeLessThanOrEqual(100);
     expect(interval.lower).toBeLessThanOrEqual(interval.center);
@@ -76,7 +76,7 @@ describe("proportionInterval never returns NaN", () => {
   test.prop([fc.double({ min: 1, max: 1e12, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("wilson" as const, "wald" as const, "agresti-coull" as const)])(
     "for any (effective) size from 1",
     (n, fraction, method) => {
-      const r = proportionInterval(fraction * n, n, { method })!;
+      const r = proportionInterval(fraction * n, n, { interval: method })!;
       expect(hasNaN(r)).toBe(false);
     },
   );

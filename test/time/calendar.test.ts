@@ -53,7 +53,10 @@ const dayArb: fc.Arbitrary<readonly OpeningInterval[]> = fc.oneof(
     return out;
   }),
 );
-const weekArb: fc.Arbitrary<WeeklyHours> = fc.tuple(...NAMES.map(() => dayArb)).map((days) => Object.fromEntries(NAMES.map((n, i) => [n, days[i]])) as WeeklyHours);
+const weekArb: fc.Arbitrary<WeeklyHours> = fc
+  .tuple(...NAMES.map(() => dayArb))
+  .filter((days) => days.some((d) => d.length > 0)) // a calendar that is never open is refused
+  .map((days) => Object.fromEntries(NAMES.map((n, i) => [n, days[i]])) as WeeklyHours);
 
 /** Zones with DST (both hemispheres) and a half-hour offset, and dates near their 2026 changes. */
 const zones: Record<string, readonly string[]> = {
@@ -127,8 +130,12 @@ describe("businessCalendar: worked by hand", () => {
     bad({ timeZone: "UTC", hours: { monday: [["09:00", "25:00"]] } }, "hours.monday[0][1]");
     bad({ timeZone: "UTC", hours: { monday: [["9:00", "17:00"]] } }, "hours.monday[0][0]");
     bad({ timeZone: "UTC", hours: { monday: [["09:00", "13:00"], ["12:00", "17:00"]] } }, "hours.monday");
-    bad({ timeZone: "UTC", hours: {}, holidays: ["2026-02-30"] }, "holidays[0]");
-    const utc = businessCalendar({ timeZone: "UTC", hours: {} });
+    bad({ timeZone: "UTC", hours: { monday: [["09:00", "17:00"]] }, holidays: ["2026-02-30"] }, "holidays[0]");
+    // Never open: every business time would be 0 and every target met.
+    bad({ timeZone: "UTC", hours: {} }, "hours");
+    bad({ timeZone: "UTC", hours: { monday: [], friday: [] } }, "hours");
+    bad({ timeZone: "UTC", hours: { monday: [["09:00", "17:00"]] }, holiday: [] } as never, "holiday");
+    const utc = businessCalendar({ timeZone: "UTC", hours: { monday: [["09:00", "17:00"]] } });
     expect(() => utc.elapsed("2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z")).toThrow(/end .* expected an instant at or after start/);
     expect(() => utc.elapsed("2026-01-02T00:00:00", "2026-01-03T00:00:00Z")).toThrow(CxMetricsError);
     expect(() => utc.elapsed(Date.UTC(1700, 0, 1), 0)).toThrow(/from 1800-01-01 to 2400-01-01/);

@@ -29,8 +29,18 @@ describe("toEpochMs", () => {
 
   it("rejects invalid Dates, non-finite numbers and other types, naming the field and index", () => {
     expect(() => toEpochMs(new Date(Number.NaN))).toThrow("toEpochMs: instant is an invalid Date");
-    expect(() => toEpochMs(Number.NaN, "frt", "created", 4)).toThrow("frt: created at index 4 is NaN");
+    expect(() => toEpochMs(Number.NaN)).toThrow("toEpochMs: instant is NaN");
     expect(() => toEpochMs({} as never)).toThrow(CxMetricsError);
+  });
+
+  it("refuses epoch seconds given as milliseconds, and reads them with epoch: \"s\"", () => {
+    // 1772442000 is 2026-03-02T09:00:00Z in seconds; as milliseconds it would be 21 January 1970.
+    expect(() => toEpochMs(1772442000)).toThrow(/toEpochMs: instant is 1772442000; expected epoch milliseconds/);
+    expect(toEpochMs(1772442000, { epoch: "s" })).toBe(Date.parse("2026-03-02T09:00:00Z"));
+    expect(toEpochMs(1772442000000)).toBe(Date.parse("2026-03-02T09:00:00Z"));
+    expect(toEpochMs(999_999_999)).toBe(999_999_999);
+    expect(() => toEpochMs(0, { epoch: "us" as never })).toThrow(/option "epoch"/);
+    expect(() => toEpochMs(0, { unit: "s" } as never)).toThrow(/option "unit" is "s"; expected a known option: did you mean "epoch"\?|option "unit"/);
   });
 
   test.prop([fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9998-12-31T23:59:59Z"), noInvalidDate: true }), fc.integer({ min: -14 * 60, max: 14 * 60 })])(

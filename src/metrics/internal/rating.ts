@@ -1,8 +1,8 @@
 import { CxMetricsError } from "../../core/errors.ts";
 import type { Accessor, Metric } from "../../core/metric.ts";
-import { checkFunction, checkOnInvalid, type IntegerRange, type OnInvalid } from "../../core/options.ts";
+import { NOT_A_RECORD, type IntegerRange } from "../../core/options.ts";
+import { checkDefinition, checkPart, isCount } from "../../core/state.ts";
 import { compensatedAdd } from "../../stats/compensated.ts";
-import { clamp, type Interval } from "../../stats/interval.ts";
 import type { RatingCount, RatingExclusions, RatingState } from "../rating-types.ts";
 
 /** What every rating-scale metric (NPS, CSAT, CES) shares: one histogram over the scale. */
@@ -10,9 +10,11 @@ export interface RatingFoldConfig<T> {
   readonly name: string;
   readonly field: string;
   readonly scale: IntegerRange;
+  /** The value accessor, already checked; `undefined` when the input items are the answers. */
   readonly value: Accessor<T, unknown> | undefined;
   readonly weight: Accessor<T, unknown> | undefined;
-  readonly onInvalid: OnInvalid | undefined;
+  readonly skip: boolean;
+  readonly headline: string;
 }
 
 /**
@@ -25,7 +27,7 @@ const MAX_WEIGHT = 1e100;
 
 /** Number of records a state has seen: the index used when `add` is called without one. */
 function seen(state: RatingState): number {
-  let n = state.weighted + state.missing + state.invalidValue + state.invalidWeight;
+  let n = state.weighted + state.missing + state.invalidValue + state.invalidWeight + state.invalidRecord;
   for (let k = 0; k < state.counts.length; k++) n += state.counts[k]!;
   return n;
 }
@@ -41,6 +43,8 @@ function seen(state: RatingState): number {
  */
 export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   readonly name: string;
+  readonly headline: keyof Output & string;
+  private readonly definition: string;
   private readonly field: string;
   private readonly min: number;
   private readonly max: number;
@@ -53,21 +57,22 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
 
   constructor(config: RatingFoldConfig<T>, read: (state: RatingState) => Output) {
     const { name, scale } = config;
-    checkFunction(name, "value", config.value);
-    checkFunction(name, "weight", config.weight);
-    this.skip = checkOnInvalid(name, config.onInvalid ?? "throw") === "skip";
     this.name = name;
+    this.headline = config.headline as keyof Output & string;
+    this.definition = `${name}(scale=${scale.min}..${scale.max})`;
     this.field = config.field;
     this.min = scale.min;
     this.max = scale.max;
     this.points = scale.max - scale.min + 1;
     this.value = config.value;
     this.weight = config.weight;
+    this.skip = config.skip;
     this.read = read;
   }
 
   init(): RatingState {
     return {
+      definition: this.definition,
       min: this.min,
       counts: new Float64Array(this.points),
       weights: new Float64Array(this.points + 1),
@@ -76,10 +81,13 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
       missing: 0,
       invalidValue: 0,
       invalidWeight: 0,
+      invalidRecord: 0,
     };
   }
 
   add(state: RatingState, record: T, index?: number): void {
+    // One pointer comparison: a state of another metric or scale is refused, not written into.
+    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
     const i = index ?? seen(state);
     // Plain values skip the accessor call: a call site shared with users' accessors turns
     // megamorphic, and it halved the speed of plain-number folds when it was one path.
@@ -96,7 +104,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     const w = (this.weight as Accessor<T, unknown>)(record, index);
     if (typeof w !== "number" || !(w >= MIN_WEIGHT && w <= MAX_WEIGHT)) {
       if (!this.skip) {
-        throw new CxMetricsError({ code: "INVALID_WEIGHT", fn: this.name, field: "weight", index, value: w, expected: "a number from 1e-100 to 1e100" });
+        throw new CxMetricsError({ code: "INVALID_WEIGHT", fn: this.name, field: "weight", index, value: w === NOT_A_RECORD ? "not an object" : w, expected: "a number from 1e-100 to 1e100" });
       }
       state.invalidWeight++;
       return;
@@ -106,10 +114,15 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     state.weighted++;
   }
 
-  /** Everything but a valid answer: missing (counted) or invalid (thrown, or counted under skip). */
+  /** Everything but a valid answer: missing (counted), a record that is not an object, or invalid (thrown, or counted under skip). */
   private other(state: RatingState, v: unknown, index: number): void {
     if (v === null || v === undefined) {
       state.missing++;
+      return;
+    }
+    if (v === NOT_A_RECORD) {
+      if (!this.skip) throw new CxMetricsError({ code: "INVALID_VALUE", fn: this.name, field: "record", index, value: "not an object", expected: "an object (a record to read the answer from)" });
+      state.invalidRecord++;
       return;
     }
     if (!this.skip) {
@@ -118,17 +131,11 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     state.invalidValue++;
   }
 
-  merge(into: RatingState, from: RatingState): void {
+  merge(into: RatingState, other: RatingState): void {
+    this.check(into, "into");
+    this.check(other, "other");
+    const from = other === into ? structuredClone(other) : other;
     const points = this.points;
-    if (into.min !== from.min || into.counts.length !== points || from.counts.length !== points || from.weights.length !== points + 1) {
-      throw new CxMetricsError({
-        code: "INCOMPATIBLE_STATE",
-        fn: this.name,
-        field: "state",
-        value: from,
-        expected: `a state of the same scale (${this.min} to ${this.max})`,
-      });
-    }
     for (let k = 0; k < points; k++) into.counts[k]! += from.counts[k]!;
     for (let k = 0; k <= points; k++) {
       compensatedAdd(into.weights, into.compensation, k, from.weights[k]!);
@@ -138,16 +145,27 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     into.missing += from.missing;
     into.invalidValue += from.invalidValue;
     into.invalidWeight += from.invalidWeight;
+    into.invalidRecord += from.invalidRecord;
   }
 
   result(state: RatingState): Output {
+    this.check(state, "state");
     return this.read(state);
+  }
+
+  /** The structural check of `merge` and `result`: once per call, never per record. */
+  private check(state: RatingState, field: string): void {
+    checkDefinition(this.name, field, this.definition, state);
+    const p = this.points;
+    const arrays = state.counts instanceof Float64Array && state.counts.length === p && state.weights instanceof Float64Array && state.weights.length === p + 1 && state.compensation instanceof Float64Array && state.compensation.length === p + 1;
+    const counts = [state.weighted, state.missing, state.invalidValue, state.invalidWeight, state.invalidRecord].every(isCount) && state.min === this.min;
+    checkPart(arrays && counts, this.name, this.definition, state, arrays ? "counters" : "histogram");
   }
 }
 
 /** The corrected totals of a rating state, read once by each metric's `result`. */
 export interface RatingSummary {
-  /** Weighted count per scale point, index 0 = scale min. */
+  /** Weighted count per scale point, index 0 = scale min; never negative. */
   readonly weights: Float64Array;
   /** Sum of weights (the number of responses when unweighted). */
   readonly total: number;
@@ -166,14 +184,14 @@ export function summarize(state: RatingState): RatingSummary {
   for (let k = 0; k < points; k++) {
     const w = state.counts[k]! + state.weights[k]! + state.compensation[k]!;
     unweighted += state.counts[k]!;
-    weights[k] = w;
-    total += w;
+    weights[k] = w > 0 ? w : 0;
+    total += weights[k]!;
   }
   // Σw²: 1 for each unweighted answer, plus the weighted answers' squares.
   const sumSquares = unweighted + state.weights[points]! + state.compensation[points]!;
   const responses = unweighted + state.weighted;
   // W·(W/Σw²) is exactly W when every weight is 1 (then W = Σw² = responses).
-  const effectiveSize = total === 0 ? 0 : Math.min(total * (total / sumSquares), responses);
+  const effectiveSize = total === 0 ? 0 : Math.max(1, Math.min(total * (total / sumSquares), responses));
   return { weights, total, effectiveSize, responses, min: state.min };
 }
 
@@ -193,11 +211,18 @@ export function distribution(summary: RatingSummary): readonly RatingCount[] {
 
 /** Exclusion counts of a state. */
 export function exclusions(state: RatingState): RatingExclusions {
-  return { missing: state.missing, invalidValue: state.invalidValue, invalidWeight: state.invalidWeight };
+  return { missing: state.missing, invalidValue: state.invalidValue, invalidWeight: state.invalidWeight, invalidRecord: state.invalidRecord };
+}
+
+/** 100·part/total, kept in 0..100 (parts are sums of the same non-negative weights as the total). */
+export function shareOf(part: number, total: number): number | null {
+  if (total === 0) return null;
+  const s = (100 * part) / total;
+  return s < 0 ? 0 : s > 100 ? 100 : s;
 }
 
 /** Weighted mean and plug-in variance of the ratings; null when there are none. */
-function meanAndVariance(summary: RatingSummary): { readonly mean: number; readonly variance: number } | null {
+export function meanAndVariance(summary: RatingSummary): { readonly mean: number; readonly variance: number } | null {
   if (summary.total === 0) return null;
   let sum = 0;
   for (let k = 0; k < summary.weights.length; k++) sum += summary.weights[k]! * (summary.min + k);
@@ -208,28 +233,4 @@ function meanAndVariance(summary: RatingSummary): { readonly mean: number; reado
     squares += summary.weights[k]! * deviation * deviation;
   }
   return { mean, variance: squares / summary.total };
-}
-
-/** Weighted mean of the ratings with its plug-in standard error and normal interval clamped to the scale. */
-export function meanEstimate(
-  summary: RatingSummary,
-  scale: IntegerRange,
-  z: number,
-  level: number,
-): { readonly mean: number; readonly standardError: number; readonly interval: Interval<"normal"> } | null {
-  const moments = meanAndVariance(summary);
-  if (moments === null) return null;
-  const standardError = Math.sqrt(moments.variance / summary.effectiveSize);
-  const half = z * standardError;
-  return {
-    mean: moments.mean,
-    standardError,
-    interval: {
-      lower: clamp(moments.mean - half, scale.min, scale.max),
-      upper: clamp(moments.mean + half, scale.min, scale.max),
-      center: moments.mean,
-      level,
-      method: "normal",
-    },
-  };
 }

@@ -1,0 +1,124 @@
+import type { Estimate } from "../core/estimate.ts";
+import type { ProportionIntervalMethod } from "../stats/estimates.ts";
+
+/**
+ * Count, mean and type-7 percentiles of a set of durations (milliseconds), plus attainment of a
+ * target when one was set. Handle, wait, response and resolution times are skewed (a few very long
+ * ones pull the mean up), so the mean always comes with the median and the 90th and 95th percentiles.
+ *
+ * @example
+ * ```ts
+ * const stats: DurationStats = frt(tickets);
+ * ```
+ */
+export interface DurationStats {
+  /** Number of durations. */
+  readonly count: number;
+  /** Sum of the durations, in ms. */
+  readonly totalMs: number;
+  /** Mean in ms, with its plug-in standard error √(Σ(x - x̄)²/n / n) and a normal interval (clamped at 0); `null` when empty. */
+  readonly mean: Estimate<"normal"> | null;
+  /** Median (type 7), in ms; `null` when empty. */
+  readonly median: number | null;
+  /** 90th percentile (type 7), in ms; `null` when empty. */
+  readonly p90: number | null;
+  /** 95th percentile (type 7), in ms; `null` when empty. */
+  readonly p95: number | null;
+  /** Shortest, in ms; `null` when empty. */
+  readonly min: number | null;
+  /** Longest, in ms; `null` when empty. */
+  readonly max: number | null;
+  /** The target (ms) `withinTarget` is measured against; `null` when none was set. */
+  readonly target: number | null;
+  /** Durations at or under the target (0 when none was set). */
+  readonly metTarget: number;
+  /** Share within the target (SLA attainment, inclusive), in percent with its interval; `null` when no target was set or there are no durations. */
+  readonly withinTarget: Estimate<ProportionIntervalMethod> | null;
+}
+
+/**
+ * Records left out of a result, by the field at fault (`onInvalid: "skip"`). `byField` has no
+ * prototype, so any field name (`toString`, `__proto__`) is an ordinary key.
+ *
+ * @example
+ * ```ts
+ * const excluded: Exclusions = { count: 1, byField: { answered: 1 } };
+ * ```
+ */
+export interface Exclusions {
+  /** All records left out. */
+  readonly count: number;
+  /** Records left out per field at fault, e.g. `{ answered: 2, record: 1 }`; `record` counts records that were not objects. */
+  readonly byField: Readonly<Record<string, number>>;
+}
+
+/**
+ * Items still open (tickets not resolved, tickets awaiting a first response) and how long they have
+ * been open at `asOf`.
+ *
+ * @example
+ * ```ts
+ * const open: OpenItems = art(tickets).open;
+ * ```
+ */
+export interface OpenItems {
+  /** Number of open items. */
+  readonly count: number;
+  /** Their ages at `asOf` (calendar or business time, as the metric): count, mean, median, p90, p95. */
+  readonly age: DurationStats;
+  /** The instant ages were taken at (epoch ms); `null` when there is no data. */
+  readonly asOf: number | null;
+}
+
+/**
+ * Durations kept for exact percentiles, part of the time metrics' states: a growable buffer, plus
+ * their compensated sum. Plain data, like every state.
+ *
+ * @example
+ * ```ts
+ * const state: DurationState = frtMetric().init().agent;
+ * ```
+ */
+export interface DurationState {
+  /** The durations; only the first `count` slots are used. */
+  values: Float64Array;
+  /** Durations held. */
+  count: number;
+  /** Sum of the durations (Neumaier summation). */
+  sum: number;
+  /** Compensation term of `sum`. */
+  compensation: number;
+  /** Durations at or under the target. */
+  met: number;
+}
+
+/**
+ * Records left out, by field: the state side of {@link Exclusions}.
+ *
+ * @example
+ * ```ts
+ * const excluded: ExclusionState = queueMetric().init().excluded;
+ * ```
+ */
+export interface ExclusionState {
+  /** All records left out. */
+  count: number;
+  /** Records left out per field at fault (an object without prototype). */
+  byField: Record<string, number>;
+}
+
+/**
+ * Open items (tickets awaiting a reply, open tickets) in a state: when each started, and the latest
+ * instant seen (the default `asOf`).
+ *
+ * @example
+ * ```ts
+ * const open: OpenState = artMetric().init().open;
+ * ```
+ */
+export interface OpenState {
+  /** Each open item's start, epoch ms. */
+  starts: number[];
+  /** The latest instant seen, epoch ms (-Infinity when none). */
+  latest: number;
+}
