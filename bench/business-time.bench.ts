@@ -59,13 +59,13 @@ bench
     sink += handReport();
   })
   .add("art, calendar time", () => {
-    sink += art(tickets).mean ?? 0;
+    sink += art(tickets).mean?.value ?? 0;
   })
   .add("art, business time (calendar reused)", () => {
-    sink += art(tickets, { businessHours: calendar }).mean ?? 0;
+    sink += art(tickets, { businessHours: calendar }).mean?.value ?? 0;
   })
   .add("art, business time (new calendar each run)", () => {
-    sink += art(tickets, { businessHours: businessCalendar(options) }).mean ?? 0;
+    sink += art(tickets, { businessHours: businessCalendar(options) }).mean?.value ?? 0;
   });
 await bench.run();
 const [loop, report, cal, biz, cold] = bench.tasks.map((task) => medianMs(task.result, task.name)) as [number, number, number, number, number];

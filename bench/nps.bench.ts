@@ -50,7 +50,7 @@ for (const n of sizes) {
   const scores = makeScores(n);
   const rows: Row[] = scores.map((score, id) => ({ id, score }));
   const expected = handLoop(scores);
-  if (nps(scores).score !== expected || nps(rows, { value: (r) => r.score }).score !== expected) {
+  if (nps(scores).score?.value !== expected || nps(rows, { value: (r) => r.score }).score?.value !== expected) {
     throw new Error("nps and the hand-written loop disagree");
   }
   const bench = new Bench({ time: n >= 1e7 ? 3000 : 1500, warmupTime: 500, iterations: 8 });
@@ -59,13 +59,13 @@ for (const n of sizes) {
       sink += handLoop(scores);
     })
     .add(`nps, numbers, ${n}`, () => {
-      sink += nps(scores).score!;
+      sink += nps(scores).score!.value;
     })
     .add(`hand loop, records, ${n}`, () => {
       sink += handLoopRecords(rows);
     })
     .add(`nps, records via accessor, ${n}`, () => {
-      sink += nps(rows, { value: (r) => r.score }).score!;
+      sink += nps(rows, { value: (r) => r.score }).score!.value;
     });
   await bench.run();
   const median = (i: number): number => {

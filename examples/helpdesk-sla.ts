@@ -25,10 +25,10 @@ const tickets: Ticket[] = [
 ];
 
 const hours = (ms: number | null): string => (ms === null ? "-" : `${ms / 3_600_000} h`);
-const response = frt(tickets, { businessHours: calendar, target: 3_600_000 });
-console.log(`first response, business hours: median ${hours(response.median)}, max ${hours(response.max)}, within 1 h: ${response.withinTarget?.share?.toFixed(1)}%`);
+const response = frt(tickets, { businessHours: calendar, target: "1h" });
+console.log(`first response, business hours: median ${hours(response.median)}, max ${hours(response.max)}, within 1 h: ${response.withinTarget?.value.toFixed(1)}%`);
 const calendarResponse = frt(tickets);
 console.log(`first response, calendar time: max ${hours(calendarResponse.max)}`);
-const resolution = art(tickets, { businessHours: calendar, target: 5 * 3_600_000 });
-console.log(`resolution, business hours: mean ${hours(resolution.mean)}, within 5 h: ${resolution.withinTarget?.share}%, open ${resolution.open.count}`);
-console.log(`one-touch: ${oneTouchResolution(tickets).rate}% of ${oneTouchResolution(tickets).solved} solved tickets`);
+const resolution = art(tickets, { businessHours: calendar, target: "5h" });
+console.log(`resolution, business hours: mean ${hours(resolution.mean?.value ?? null)}, within 5 h: ${resolution.withinTarget?.value}%, open ${resolution.open.count}`);
+console.log(`one-touch: ${oneTouchResolution(tickets).rate?.value}% of ${oneTouchResolution(tickets).solved} solved tickets`);

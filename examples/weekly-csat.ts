@@ -16,7 +16,7 @@ function weekOf(epochMs: number): string {
 
 // The app keeps one fold state per week. Each answer is folded in as it arrives: no array of
 // answers is kept, and a week's state can be stored, sent to another worker, or merged.
-const metric = csatMetric<ParsedSurveyResponse>({ value: (r) => r.csat });
+const metric = csatMetric({ value: "csat" });
 const weeks = new Map<string, RatingState>();
 function onResponse(response: ParsedSurveyResponse, index: number): void {
   if (response.respondedAt === undefined) return;
@@ -35,11 +35,11 @@ const ordered = [...weeks].sort(([a], [b]) => a.localeCompare(b));
 console.log("week of      CSAT   95% CI          n");
 for (const [week, state] of ordered.slice(-6)) {
   const r = metric.result(state);
-  console.log(`${week}  ${r.score?.toFixed(1).padStart(5)}%  ${r.interval?.lower.toFixed(1)} to ${r.interval?.upper.toFixed(1)}  ${String(r.total).padStart(4)}`);
+  console.log(`${week}  ${r.score?.value.toFixed(1).padStart(5)}%  ${r.score?.interval.lower.toFixed(1)} to ${r.score?.interval.upper.toFixed(1)}  ${String(r.total).padStart(4)}`);
 }
 
 // A quarter is the merge of its weeks' states: no second pass over the answers.
 const q2 = metric.init();
 for (const [week, state] of ordered) if (week >= "2026-03-30") metric.merge(q2, state);
 const quarter = metric.result(q2);
-console.log(`Q2 2026 (weeks from 2026-03-30): ${quarter.score?.toFixed(1)}% satisfied, n = ${quarter.total}, ${quarter.excluded.missing} unanswered`);
+console.log(`Q2 2026 (weeks from 2026-03-30): ${quarter.score?.value.toFixed(1)}% satisfied, n = ${quarter.total}, ${quarter.excluded.missing} unanswered`);

@@ -25,10 +25,15 @@ import {
   surveyComments,
   volume,
   type DurationStats,
+  type Estimate,
   type Interval,
   type NpsResult,
 } from "cx-metrics";
 import { parseContacts, parseSurveyResponses, parseTickets, type ParsedContact, type ParsedSurveyResponse } from "cx-metrics/schemas";
+
+/** An estimate's value and interval, or null for an empty group. */
+const val = (e: Estimate | null | undefined): number | null => e?.value ?? null;
+const ci = (e: Estimate | null | undefined): Interval | null => e?.interval ?? null;
 
 const file = resolve(import.meta.dirname, "..", "examples", "data", "survey-responses.json");
 // Validate once at the boundary; the metrics then fold clean records with no schema work per record.
@@ -37,9 +42,9 @@ const transactional = responses.filter((r) => r.kind === "transactional");
 const relationship = responses.filter((r) => r.kind === "relationship");
 
 const scorecard = combine({
-  nps: npsMetric<ParsedSurveyResponse>({ value: (r) => r.nps, bands: contactCenterNpsBands }),
-  csat: csatMetric<ParsedSurveyResponse>({ value: (r) => r.csat }),
-  ces: cesMetric<ParsedSurveyResponse>({ value: (r) => r.ces }),
+  nps: npsMetric({ value: "nps", bands: contactCenterNpsBands }),
+  csat: csatMetric({ value: "csat" }),
+  ces: cesMetric({ value: "ces" }),
 });
 
 // The center works in UTC+05:30 (no DST), so a month is the local date's month.
@@ -59,13 +64,13 @@ function row(label: string, card: ReturnType<typeof scorecard.result>): string {
   const { nps, csat, ces } = card;
   return (
     pad(label, 12) +
-    lpad(signed(nps.score), 7) +
-    lpad(`(${range(nps.interval)})`, 17) +
+    lpad(signed(val(nps.score)), 7) +
+    lpad(`(${range(ci(nps.score))})`, 17) +
     lpad(int(nps.total), 7) +
-    lpad(`${fixed(csat.score)}%`, 9) +
-    lpad(fixed(csat.mean, 2), 7) +
-    lpad(fixed(ces.mean, 2), 7) +
-    lpad(signed(ces.netEasy, 0), 8)
+    lpad(`${fixed(val(csat.score))}%`, 9) +
+    lpad(fixed(val(csat.mean), 2), 7) +
+    lpad(fixed(val(ces.mean), 2), 7) +
+    lpad(signed(val(ces.netEasy), 0), 8)
   );
 }
 const header = `${pad("", 12)}${lpad("NPS", 7)}${lpad("95% CI", 17)}${lpad("n", 7)}${lpad("CSAT", 9)}${lpad("mean", 7)}${lpad("CES", 7)}${lpad("net easy", 9)}`;
@@ -77,7 +82,7 @@ function table(title: string, groups: Map<string, ReturnType<typeof scorecard.re
 }
 
 const overall = scorecard.result(fold(scorecard, transactional));
-const relationshipNps = npsMetric<ParsedSurveyResponse>({ value: (r) => r.nps });
+const relationshipNps = npsMetric({ value: "nps" });
 const rel = relationshipNps.result(fold(relationshipNps, relationship));
 
 console.log("cx-metrics demo: survey scorecard");
@@ -86,30 +91,30 @@ console.log(`${int(responses.length)} responses (${int(transactional.length)} tr
 console.log("\nOverall, transactional surveys");
 const n = overall.nps;
 console.log(
-  `  NPS   ${signed(n.score)}  (95% CI ${range(n.interval)}, ${n.interval?.method})  ${n.band}  ` +
+  `  NPS   ${signed(val(n.score))}  (95% CI ${range(ci(n.score))}, ${n.score?.interval.method})  ${n.band}  ` +
     `promoters ${fixed(n.promoterShare, 0)}% / passives ${fixed(n.passiveShare, 0)}% / detractors ${fixed(n.detractorShare, 0)}%, n = ${int(n.total)}`,
 );
-console.log(`  CSAT  ${fixed(overall.csat.score)}% satisfied (4-5 of 5; 95% CI ${range(overall.csat.interval)}, Wilson), mean ${fixed(overall.csat.mean, 2)}, n = ${int(overall.csat.total)}`);
+console.log(`  CSAT  ${fixed(val(overall.csat.score))}% satisfied (4-5 of 5; 95% CI ${range(ci(overall.csat.score))}, Wilson), mean ${fixed(val(overall.csat.mean), 2)}, n = ${int(overall.csat.total)}`);
 console.log(
-  `  CES   mean ${fixed(overall.ces.mean, 2)} of 7, easy ${fixed(overall.ces.easyShare, 0)}%, difficult ${fixed(overall.ces.difficultShare, 0)}%, ` +
-    `net easy ${signed(overall.ces.netEasy, 0)}, n = ${int(overall.ces.total)}`,
+  `  CES   mean ${fixed(val(overall.ces.mean), 2)} of 7, easy ${fixed(val(overall.ces.easyShare), 0)}%, difficult ${fixed(overall.ces.difficultShare, 0)}%, ` +
+    `net easy ${signed(val(overall.ces.netEasy), 0)}, n = ${int(overall.ces.total)}`,
 );
 console.log(
   `  Left out, never counted as zeros: ${n.excluded.missing} missing NPS, ${overall.csat.excluded.missing} missing CSAT, ${overall.ces.excluded.missing} missing CES answers`,
 );
-console.log(`\nRelationship NPS (quarterly survey)  ${signed(rel.score)}  (95% CI ${range(rel.interval)}), n = ${int(rel.total)}`);
+console.log(`\nRelationship NPS (quarterly survey)  ${signed(val(rel.score))}  (95% CI ${range(ci(rel.score))}), n = ${int(rel.total)}`);
 
 table("By channel", groupBy(scorecard, transactional, (r) => r.channel ?? "?"));
 table("By team", groupBy(scorecard, transactional, (r) => r.team ?? "?"));
 
 console.log("\nNPS by month, change against the month before");
-const byMonth = [...groupBy(npsMetric<ParsedSurveyResponse>({ value: (r) => r.nps }), transactional, month)].sort(([a], [b]) => a.localeCompare(b));
+const byMonth = [...groupBy(npsMetric({ value: "nps" }), transactional, month)].sort(([a], [b]) => a.localeCompare(b));
 let previous: NpsResult | null = null;
 for (const [m, result] of byMonth) {
   const change = previous === null ? null : compareNps(previous, result);
   const verdict = change === null || change.pValue === null ? "" : change.pValue < 0.05 ? "  real change (p < 0.05)" : "  within noise";
   console.log(
-    `  ${m}  ${lpad(signed(result.score), 6)}  n = ${lpad(int(result.total), 3)}` +
+    `  ${m}  ${lpad(signed(val(result.score)), 6)}  n = ${lpad(int(result.total), 3)}` +
       (change === null ? "" : `   ${lpad(signed(change.difference), 6)} (95% CI ${range(change.interval)}, ${pValue(change.pValue)})${verdict}`),
   );
   previous = result;
@@ -117,22 +122,22 @@ for (const [m, result] of byMonth) {
 console.log(`  (${byMonth.length - 1} tests at p < 0.05: about one in twenty crosses the line by chance alone)`);
 
 const billing = transactional.filter((r) => r.team === "Billing");
-const q1 = npsMetric<ParsedSurveyResponse>({ value: (r) => r.nps });
+const q1 = npsMetric({ value: "nps" });
 const beforeFix = q1.result(fold(q1, billing.filter((r) => month(r) < "2026-04")));
 const afterFix = q1.result(fold(q1, billing.filter((r) => month(r) >= "2026-04")));
 const fix = compareNps(beforeFix, afterFix)!;
 console.log(
-  `\nBilling team, Apr-Jun against Jan-Mar: ${signed(beforeFix.score)} -> ${signed(afterFix.score)}, ` +
+  `\nBilling team, Apr-Jun against Jan-Mar: ${signed(val(beforeFix.score))} -> ${signed(val(afterFix.score))}, ` +
     `change ${signed(fix.difference)} (95% CI ${range(fix.interval)}), ${pValue(fix.pValue)}`,
 );
 
 console.log("\nAgents, NPS with 95% CI (few responses mean wide intervals: compare the intervals, not the points)");
-const byAgent = [...groupBy(npsMetric<ParsedSurveyResponse>({ value: (r) => r.nps }), transactional, (r) => r.agentId ?? "?")].sort(
-  ([a, x], [b, y]) => (y.score ?? -Infinity) - (x.score ?? -Infinity) || a.localeCompare(b),
+const byAgent = [...groupBy(npsMetric({ value: "nps" }), transactional, (r) => String(r.agentId ?? "?"))].sort(
+  ([a, x], [b, y]) => (val(y.score) ?? -Infinity) - (val(x.score) ?? -Infinity) || String(a).localeCompare(String(b)),
 );
 for (const [agent, result] of byAgent) {
   const team = transactional.find((r) => r.agentId === agent)?.team ?? "";
-  console.log(`  ${pad(agent, 9)} ${pad(team, 11)} ${lpad(signed(result.score), 6)}  (${range(result.interval)})  n = ${int(result.total)}`);
+  console.log(`  ${pad(agent, 9)} ${pad(team, 11)} ${lpad(signed(val(result.score)), 6)}  (${range(ci(result.score))})  n = ${int(result.total)}`);
 }
 
 console.log("\nWhat detractors said most recently");
@@ -166,13 +171,13 @@ const clock = (ms: number | null): string => {
   return `${h > 0 ? `${h}:` : ""}${mm}:${String(s % 60).padStart(2, "0")}`;
 };
 const hours = (ms: number | null): string => (ms === null ? "-" : `${(ms / 3_600_000).toFixed(1)} h`);
-const spread = (d: DurationStats, show: (ms: number | null) => string): string => `mean ${show(d.mean)}, median ${show(d.median)}, p90 ${show(d.p90)}, p95 ${show(d.p95)}`;
+const spread = (d: DurationStats, show: (ms: number | null) => string): string => `mean ${show(val(d.mean))}, median ${show(d.median)}, p90 ${show(d.p90)}, p95 ${show(d.p95)}`;
 
 console.log(`\n\ncx-metrics demo: operations`);
 console.log(`${int(contacts.length)} contacts (phone and chat), ${int(tickets.length)} tickets (email and web), Jan-Jun 2026, Asia/Kolkata`);
 console.log(`Business hours: Mon-Fri 09:00-18:00, Sat 10:00-14:00, closed on 3 holidays`);
 
-const queues = queueMetric({ target: 20_000, shortAbandon: 5_000 });
+const queues = queueMetric({ target: "20s", shortAbandon: "5s" });
 console.log("\nQueues (service level: answered within 20 s, abandons counted as missed; abandons under 5 s set apart)");
 console.log(`${pad("", 8)}${lpad("offered", 8)}${lpad("SL", 8)}${lpad("95% CI", 15)}${lpad("ASA", 7)}${lpad("p90 wait", 10)}${lpad("abandoned", 11)}${lpad("short", 7)}`);
 const queueRows = groupBy(queues, contacts, (c) => c.channel ?? "?");
@@ -181,11 +186,11 @@ for (const [channel, q] of queueRows) {
   console.log(
     pad(channel, 8) +
       lpad(int(q.offered), 8) +
-      lpad(`${fixed(q.serviceLevel.share)}%`, 8) +
-      lpad(range(q.serviceLevel.interval), 15) +
-      lpad(clock(q.asa), 7) +
+      lpad(`${fixed(val(q.serviceLevel))}%`, 8) +
+      lpad(range(ci(q.serviceLevel)), 15) +
+      lpad(clock(val(q.asa)), 7) +
       lpad(clock(q.answerWait.p90), 10) +
-      lpad(`${fixed(q.abandonmentRate.share)}%`, 11) +
+      lpad(`${fixed(val(q.abandonmentRate))}%`, 11) +
       lpad(int(q.shortAbandoned), 7),
   );
 }
@@ -194,7 +199,7 @@ const handle = ahtMetric<ParsedContact>();
 const h = handle.result(fold(handle, contacts));
 const parts = h.components;
 console.log(
-  `\nHandle time  AHT ${clock(h.aht)} = talk ${clock(parts.talk?.mean ?? null)} + hold ${clock(parts.hold?.mean ?? null)} + after-call work ${clock(parts.afterCallWork?.mean ?? null)}` +
+  `\nHandle time  AHT ${clock(val(h.aht))} = talk ${clock(parts.talk?.mean ?? null)} + hold ${clock(parts.hold?.mean ?? null)} + after-call work ${clock(parts.afterCallWork?.mean ?? null)}` +
     `  (median ${clock(h.handleTime.median)}, p90 ${clock(h.handleTime.p90)}); ${int(h.handled)} handled, ${int(h.unanswered)} unanswered not averaged in`,
 );
 
@@ -202,32 +207,32 @@ const flagged = fcr(contacts);
 const repeats = repeatContactFcr(contacts);
 const oneTouch = oneTouchResolution(tickets);
 console.log("\nFirst-contact resolution, three ways");
-console.log(`  resolved flag (post-call question)     ${fixed(flagged.rate)}%  (95% CI ${range(flagged.interval)}), n = ${int(flagged.total)}, ${int(flagged.missing)} not asked`);
+console.log(`  resolved flag (post-call question)     ${fixed(val(flagged.rate))}%  (95% CI ${range(ci(flagged.rate))}), n = ${int(flagged.total)}, ${int(flagged.missing)} not asked`);
 console.log(
-  `  no repeat contact within 7 days        ${fixed(repeats.rate)}%  (95% CI ${range(repeats.interval)}), ${int(repeats.firstContacts)} first contacts, ` +
+  `  no repeat contact within 7 days        ${fixed(val(repeats.rate))}%  (95% CI ${range(ci(repeats.rate))}), ${int(repeats.firstContacts)} first contacts, ` +
     `${int(repeats.repeats)} repeats, ${int(repeats.pending)} pending (window still open)`,
 );
-console.log(`  one-touch tickets (one agent reply)    ${fixed(oneTouch.rate)}%  (95% CI ${range(oneTouch.interval)}), ${int(oneTouch.solved)} solved, ${int(oneTouch.unsolved)} unsolved`);
+console.log(`  one-touch tickets (one agent reply)    ${fixed(val(oneTouch.rate))}%  (95% CI ${range(ci(oneTouch.rate))}), ${int(oneTouch.solved)} solved, ${int(oneTouch.unsolved)} unsolved`);
 const billingRepeats = repeatContactFcrMetric<ParsedContact>();
 const monthOf = (c: ParsedContact): string => new Date((c.arrived ?? 0) + OFFSET_MS).toISOString().slice(0, 7);
 const billingByHalf = groupBy(billingRepeats, contacts.filter((c) => c.team === "Billing"), (c) => (monthOf(c) < "2026-04" ? "Jan-Mar" : "Apr-Jun"));
 console.log(
-  `  Billing, repeat-contact FCR: Jan-Mar ${fixed(billingByHalf.get("Jan-Mar")?.rate ?? null)}% -> Apr-Jun ${fixed(billingByHalf.get("Apr-Jun")?.rate ?? null)}% (the policy fix shows here too)`,
+  `  Billing, repeat-contact FCR: Jan-Mar ${fixed(val(billingByHalf.get("Jan-Mar")?.rate))}% -> Apr-Jun ${fixed(val(billingByHalf.get("Apr-Jun")?.rate))}% (the policy fix shows here too)`,
 );
 
-const frtCalendar = frt(tickets, { target: 4 * 3_600_000, automated: "separate" });
-const frtBusiness = frt(tickets, { target: 4 * 3_600_000, businessHours: calendar });
+const frtCalendar = frt(tickets, { target: "4h", automated: "separate" });
+const frtBusiness = frt(tickets, { target: "4h", businessHours: calendar });
 console.log("\nFirst response time, agent replies (automated acknowledgements reported apart)");
-console.log(`  calendar time   ${spread(frtCalendar, hours)}; within 4 h: ${fixed(frtCalendar.withinTarget?.share ?? null)}%`);
-console.log(`  business hours  ${spread(frtBusiness, hours)}; within 4 business hours: ${fixed(frtBusiness.withinTarget?.share ?? null)}%`);
+console.log(`  calendar time   ${spread(frtCalendar, hours)}; within 4 h: ${fixed(frtCalendar.withinTarget?.value ?? null)}%`);
+console.log(`  business hours  ${spread(frtBusiness, hours)}; within 4 business hours: ${fixed(frtBusiness.withinTarget?.value ?? null)}%`);
 console.log(`  bot acknowledgements: ${int(frtCalendar.bot?.count ?? 0)} tickets, median ${clock(frtCalendar.bot?.median ?? null)}; awaiting a first reply: ${int(frtCalendar.awaiting.count)}`);
 
-const artCalendar = art(tickets, { target: 24 * 3_600_000 });
-const artBusiness = art(tickets, { businessHours: calendar, target: 24 * 3_600_000 });
+const artCalendar = art(tickets, { target: "24h" });
+const artBusiness = art(tickets, { businessHours: calendar, target: "24h" });
 const artFirst = art(tickets, { resolution: "first" });
 console.log("\nResolution time, full (to the last solve)");
-console.log(`  calendar time   ${spread(artCalendar, hours)}; within 24 h: ${fixed(artCalendar.withinTarget?.share ?? null)}%`);
-console.log(`  business hours  ${spread(artBusiness, hours)}; within 24 business hours: ${fixed(artBusiness.withinTarget?.share ?? null)}%`);
+console.log(`  calendar time   ${spread(artCalendar, hours)}; within 24 h: ${fixed(artCalendar.withinTarget?.value ?? null)}%`);
+console.log(`  business hours  ${spread(artBusiness, hours)}; within 24 business hours: ${fixed(artBusiness.withinTarget?.value ?? null)}%`);
 console.log(`  first resolution: median ${hours(artFirst.median)}; reopened ${int(artCalendar.reopened.tickets)} tickets (${int(artCalendar.reopened.reopens)} reopens)`);
 console.log(`  open at ${new Date((artCalendar.open.asOf ?? 0) + OFFSET_MS).toISOString().slice(0, 16).replace("T", " ")}: ${int(artCalendar.open.count)} tickets, median age ${hours(artCalendar.open.age.median)}, oldest ${hours(artCalendar.open.age.max)}`);
 

@@ -71,7 +71,7 @@ describe("examples", () => {
     const out = run("examples/explore.ts");
     expect(out).toContain(`2. transactional NPS ${bruteNps(transactional)}`);
     expect(out).toContain(`2. relationship NPS ${bruteNps(raw.filter((r) => r.kind === "relationship"))}`);
-    expect(out).toContain('6. skipping: score 100, excluded {"missing":1,"invalidValue":2,"invalidWeight":0}');
+    expect(out).toContain('6. skipping: score 100, excluded {"missing":1,"invalidValue":2,"invalidWeight":0,"invalidRecord":0}');
   });
 });
 

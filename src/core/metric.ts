@@ -73,7 +73,10 @@ export type Accessor<T, R> = (record: T, index: number) => R;
  * const field: FieldName<{ nps: number; team: string }, number> = "nps";
  * ```
  */
-export type FieldName<T, R> = { [K in keyof T]-?: T[K] extends R ? K : never }[keyof T] & string;
+export type FieldName<T, R> = { [K in keyof KnownFields<T>]: KnownFields<T>[K] extends R ? K : never }[keyof KnownFields<T>] & string;
+
+/** The declared fields of `T`, without index signatures (a record type with `[key: string]: unknown` keeps its named fields). */
+type KnownFields<T> = { [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]-?: T[K] };
 
 /**
  * How a metric reads a value from a record: a function, or the name of a field (`value: "nps"` reads

@@ -1,4 +1,3 @@
-import type { StateDefinition } from "../core/state.ts";
 
 /**
  * The fold state shared by the rating-scale metrics (NPS, CSAT, CES): a histogram over the scale.
@@ -18,7 +17,7 @@ import type { StateDefinition } from "../core/state.ts";
  * ```
  */
 export interface RatingState {
-  /** The metric and scale the state was folded under, e.g. `"nps(scale=0..10)"`; see {@link StateDefinition}. */
+  /** The metric and scale the state was folded under, e.g. `"nps(scale=0..10)"`; see `StateDefinition`. */
   readonly definition: string;
   /** The scale's lowest point; slot 0 belongs to it. */
   readonly min: number;

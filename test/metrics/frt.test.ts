@@ -1,4 +1,4 @@
-import { fc, test } from "@fast-check/vitest";
+import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { art, businessCalendar, frt, type Ticket } from "../../src/index.ts";
 import { close, hasNaN, sortedType7 } from "../helpers.ts";
