@@ -248,8 +248,8 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
           code: "INVALID_INPUT",
           fn: this.name,
           field: this.atField,
-          value: `contacts from ${first} to ${last} (${span} ${this.period}s)`,
-          expected: `at most ${MAX_PERIODS} ${this.period}s from the first contact to the last: look for an instant in the wrong unit or century, or count by a longer period`,
+          value: `${first} to ${last}`,
+          expected: `at most ${MAX_PERIODS} ${this.period}s from the first contact to the last (not ${span}): look for an instant in the wrong unit or century, or count by a longer period`,
         });
       }
       for (let key = lo; key <= hi; key += step) periods.push(this.describe(key, state.counts.get(key) ?? 0));
