@@ -23,6 +23,9 @@ export const contactCenterNpsBands: readonly Band[] = Object.freeze([
  *
  * Edge cases: `null` value, or a value below every band, gives `null`.
  *
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for bands that are not sorted `{ from, label }`
+ * objects, `INVALID_VALUE` for a value that is neither a number nor `null`.
+ *
  * @example
  * ```ts
  * bandOf(42, contactCenterNpsBands);
@@ -30,6 +33,16 @@ export const contactCenterNpsBands: readonly Band[] = Object.freeze([
  * ```
  */
 export function bandOf(value: number | null, bands: readonly Band[]): string | null {
+  checkBands("bandOf", bands);
+  if (value === null) return null;
+  if (typeof value !== "number" || Number.isNaN(value)) {
+    throw new CxMetricsError({ code: "INVALID_VALUE", fn: "bandOf", field: "value", value, expected: "a number, or null" });
+  }
+  return labelOf(value, bands);
+}
+
+/** The band label of a checked value in checked bands. */
+export function labelOf(value: number | null, bands: readonly Band[]): string | null {
   if (value === null) return null;
   let label: string | null = null;
   for (const band of bands) {
@@ -41,7 +54,7 @@ export function bandOf(value: number | null, bands: readonly Band[]): string | n
 
 /** Checks `bands` (sorted by strictly increasing finite `from`, string labels); returns it or `undefined`. */
 export function checkBands(fn: string, bands: unknown): readonly Band[] | undefined {
-  if (bands === undefined) return undefined;
+  if (bands === undefined && fn !== "bandOf") return undefined;
   const ok =
     Array.isArray(bands) &&
     bands.every(

@@ -3,7 +3,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOnInvalid, checkOptions, checkScale, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, meanEstimate, NET_SCORE_METHODS, netScoreEstimate, shareEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
-import { bandOf, checkBands } from "./bands.ts";
+import { checkBands, labelOf } from "./bands.ts";
 import { distribution, exclusions, meanAndVariance, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
@@ -220,7 +220,7 @@ export function cesMetric<T>(options?: CesOptions<T>): Metric<T, RatingState, Ce
       effectiveSize: n,
       neutralShare: shareOf(neutral, total),
       difficultShare: shareOf(difficultCount, total),
-      band: bands === undefined || moments === null ? null : bandOf(moments.mean, bands),
+      band: bands === undefined || moments === null ? null : labelOf(moments.mean, bands),
       distribution: distribution(summary),
       excluded: exclusions(state),
     };

@@ -2,7 +2,7 @@ import type { Estimate } from "../core/estimate.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOnInvalid, checkOptions, checkScale, checkScalePoint, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, meanEstimate, PROPORTION_METHODS, shareEstimate, type ProportionIntervalMethod } from "../stats/estimates.ts";
-import { bandOf, checkBands } from "./bands.ts";
+import { checkBands, labelOf } from "./bands.ts";
 import { distribution, exclusions, meanAndVariance, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
@@ -154,7 +154,7 @@ export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, 
       responses: summary.responses,
       effectiveSize: summary.effectiveSize,
       satisfiedMin,
-      band: bands === undefined ? null : bandOf(score === null ? null : score.value, bands),
+      band: bands === undefined ? null : labelOf(score === null ? null : score.value, bands),
       distribution: distribution(summary),
       excluded: exclusions(state),
     };

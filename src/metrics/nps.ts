@@ -3,7 +3,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOnInvalid, checkOptions, checkScale, checkScalePoint, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, NET_SCORE_METHODS, netScoreEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
-import { bandOf, checkBands } from "./bands.ts";
+import { checkBands, labelOf } from "./bands.ts";
 import { distribution, exclusions, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
@@ -190,7 +190,7 @@ export function npsMetric<T>(options?: NpsOptions<T>): Metric<T, RatingState, Np
       promoterShare: shareOf(promoters, total),
       passiveShare: shareOf(passives, total),
       detractorShare: shareOf(detractors, total),
-      band: bands === undefined ? null : bandOf(score === null ? null : score.value, bands),
+      band: bands === undefined ? null : labelOf(score === null ? null : score.value, bands),
       distribution: distribution(summary),
       excluded: exclusions(state),
     };

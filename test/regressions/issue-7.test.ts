@@ -97,8 +97,8 @@ describe("2. a record that is not an object is an invalid record, thrown with it
     });
   }
   it("survey metrics read by field name", () => {
-    expect(() => nps([null], { value: "nps" })).toThrow("nps: record at index 0 is");
-    expect(nps([null, { nps: 9 }], { value: "nps", onInvalid: "skip" }).excluded.invalidRecord).toBe(1);
+    expect(() => nps([null] as unknown as { nps: number }[], { value: "nps" })).toThrow("nps: record at index 0 is");
+    expect(nps([null, { nps: 9 }] as { nps: number }[], { value: "nps", onInvalid: "skip" }).excluded.invalidRecord).toBe(1);
   });
 });
 

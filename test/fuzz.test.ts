@@ -1,0 +1,127 @@
+// Every public function called with arbitrary values: it may return a result (with no NaN anywhere in
+// it) or throw a CxMetricsError; never a TypeError, never NaN, never a hang (each property has a
+// time limit through vitest's test timeout).
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import * as api from "../src/index.ts";
+import * as schemas from "../src/schemas/index.ts";
+import { hasNaN } from "./helpers.ts";
+
+const RUNS = 1500;
+
+/** Keys the library reads, and near-misses of them, so objects hit real code paths. */
+const KEYS = [
+  "value", "weight", "scale", "min", "max", "promoterMin", "detractorMax", "satisfiedMin", "version", "easy", "difficult", "level", "interval",
+  "onInvalid", "bands", "from", "label", "components", "handled", "target", "shortAbandon", "abandons", "resolved", "touches", "key", "at",
+  "window", "asOf", "openWindows", "start", "automated", "businessHours", "resolution", "timeZone", "period", "weekStartsOn", "hours", "holidays",
+  "monday", "arrived", "answered", "ended", "talk", "hold", "afterCallWork", "abandoned", "created", "replies", "solves", "status",
+  "firstResponse", "firstCustomerMessage", "customerId", "nps", "csat", "ces", "respondedAt", "comment", "where", "limit", "epoch",
+  "promoters", "detractors", "total", "effectiveSize", "positive", "negative", "margin", "population", "score", "promoterShare", "definition",
+  "counts", "weights", "toString", "__proto__", "timezone", "promoterMIn",
+];
+
+const leaf = fc.oneof(
+  fc.constantFrom(null, undefined, 0, -0, 1, -1, 5, 9, 10, 11, 0.5, 1e9, 1772442000, 1e300, -1e300, Number.NaN, Infinity, -Infinity, 20_000, 86_400_000),
+  fc.constantFrom("", "x", "9", "skip", "throw", "wilson", "wald", "adjusted-wald", "UTC", "Europe/Berlin", "day", "hour", "week", "month", "ms", "s", "20s", "PT1H"),
+  fc.constantFrom("2026-03-02T09:00:00Z", "2026-03-02T09:00:00", "2400-01-01T00:00:00Z", "solved", "open", "met", "first", "nps", "09:00", "2026-12-25"),
+  fc.integer({ min: -20, max: 20 }),
+  fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) }),
+  fc.double(),
+  fc.boolean(),
+  fc.string({ maxLength: 6 }),
+  fc.date({ noInvalidDate: false }),
+);
+
+const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+  v: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    fc.array(tie("v"), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom(...KEYS), tie("v"), { maxKeys: 5 }),
+    fc.func(leaf),
+    fc.constant(new Set([1, 2])),
+    fc.constant(new Map([[1, 2]])),
+    fc.constant(new Float64Array([1, 2, 3])),
+    fc.constant(Object.create(null) as unknown),
+  ),
+})).v;
+
+const records = fc.oneof(fc.array(value, { maxLength: 8 }), value);
+// Mostly valid options, so that the records reach the folds; sometimes anything at all.
+const options = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(undefined, {}, { onInvalid: "skip" }, { onInvalid: "skip", value: "nps" }, { value: "csat" }, { at: "created" }, { key: "team" }) },
+  { weight: 2, arbitrary: fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 3 }) },
+  { weight: 1, arbitrary: value },
+);
+
+/**
+ * Calls `f`; fails unless it returns a value without NaN, or throws a CxMetricsError. Parsed records
+ * are the caller's own data, passed through (a field of theirs may hold NaN): only the throw is checked.
+ */
+function check(f: () => unknown, data = false): void {
+  let result: unknown;
+  try {
+    result = f();
+  } catch (error) {
+    if (!(error instanceof api.CxMetricsError)) throw error;
+    expect(typeof error.message).toBe("string");
+    return;
+  }
+  // A safe parse's failure carries the offending value (NaN, say) in its error: that is not a result.
+  if (result !== null && typeof result === "object" && (result as { success?: unknown }).success === false) {
+    expect((result as { error?: unknown }).error).toBeInstanceOf(api.CxMetricsError);
+    return;
+  }
+  expect(result).not.toBeUndefined();
+  if (!data) expect(hasNaN(result)).toBe(false);
+}
+
+type Call = readonly [string, (a: unknown, b: unknown, c: unknown) => unknown];
+const any = api as unknown as Record<string, (...args: unknown[]) => unknown>;
+const anySchemas = schemas as unknown as Record<string, (...args: unknown[]) => unknown>;
+
+const batch = ["nps", "csat", "ces", "aht", "queue", "fcr", "oneTouchResolution", "repeatContactFcr", "frt", "art", "volume", "surveyComments"];
+const factories = ["npsMetric", "csatMetric", "cesMetric", "ahtMetric", "queueMetric", "fcrMetric", "oneTouchResolutionMetric", "repeatContactFcrMetric", "frtMetric", "artMetric", "volumeMetric"];
+const calls: Call[] = [
+  ...batch.map((name): Call => [name, (a, b) => any[name]!(a, b)]),
+  ...factories.map((name): Call => [`${name} fold`, (a, b) => {
+    const metric = any[name]!(b) as api.Metric<unknown, unknown, unknown>;
+    return metric.result(api.fold(metric, a as unknown[]));
+  }]),
+  ...factories.map((name): Call => [`${name} methods on foreign states`, (a, b, c) => {
+    const metric = any[name]!() as api.Metric<unknown, unknown, unknown>;
+    const state = metric.init();
+    try {
+      metric.add(a as never, b);
+    } catch (error) {
+      if (!(error instanceof api.CxMetricsError)) throw error;
+    }
+    try {
+      metric.merge(state, c as never);
+    } catch (error) {
+      if (!(error instanceof api.CxMetricsError)) throw error;
+    }
+    return metric.result(a as never);
+  }]),
+  ...["npsCategory", "csatCategory", "cesCategory", "compareNps", "npsSampleSize", "proportionInterval", "netScoreInterval", "percentile", "percentiles", "toEpochMs", "bandOf", "describeValue", "businessCalendar", "durationMs", "normalCdf", "normalPdf", "normalQuantile", "combine", "headlineOf"].map(
+    (name): Call => [name, (a, b, c) => any[name]!(a, b, c)],
+  ),
+  ["fold", (a, b) => api.fold(a as never, b as never)],
+  ["foldInto", (a, b, c) => api.foldInto(api.npsMetric(), a as never, b as never, c as never)],
+  ["groupBy", (a, b, c) => api.groupBy(a as never, b as never, c as never)],
+  ["groupBy nps", (a, b) => api.groupBy(api.npsMetric(), a as never, b as never)],
+  ["groupStates csat", (a, b) => api.groupStates(api.csatMetric({ value: "csat" }), a as never, b as never)],
+  ["calendar elapsed", (a, b) => api.businessCalendar({ timeZone: "UTC", hours: { monday: [["09:00", "17:00"]] } }).elapsed(a as never, b as never)],
+  ["calendar isOpen", (a) => api.businessCalendar({ timeZone: "UTC", hours: { friday: [["09:00", "17:00"]] } }).isOpen(a as never)],
+  ...["parseSurveyResponses", "safeParseSurveyResponses", "parseContacts", "safeParseContacts", "parseTickets", "safeParseTickets", "surveyResponseSchema"].map(
+    (name): Call => [`schemas ${name}`, (a, b) => anySchemas[name]!(a, b)],
+  ),
+];
+
+describe("fuzz: any input gives a result without NaN or a CxMetricsError", () => {
+  for (const [name, call] of calls) {
+    test.prop([records, options, value], { numRuns: RUNS })(name, (a, b, c) => {
+      check(() => call(a, b, c), name.startsWith("schemas parse") || name.startsWith("schemas safeParse"));
+    });
+  }
+});
