@@ -46,7 +46,36 @@ const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
   ),
 })).v;
 
-const records = fc.oneof(fc.array(value, { maxLength: 8 }), value);
+/** A field that is usually plausible and sometimes anything: reaches the deep checks of each fold. */
+const wrong = fc.oneof(fc.constantFrom(null, undefined, "x", Number.NaN, -1, {}, [], true, "false"), value);
+const mostly = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: wrong });
+const instant = fc.oneof(fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 1, 1) }), fc.constantFrom("2026-03-02T09:00:00Z", "2026-03-02T09:00:00+05:30"));
+const duration = fc.integer({ min: 0, max: 3_600_000 });
+const contact = fc.record(
+  { arrived: mostly(instant), answered: mostly(instant), ended: mostly(instant), abandoned: mostly(fc.boolean()), talk: mostly(duration), hold: mostly(duration), afterCallWork: mostly(duration), customerId: mostly(fc.constantFrom("a", "b", 7)), resolved: mostly(fc.boolean()) },
+  { requiredKeys: [] },
+);
+const reply = fc.record({ at: mostly(instant), automated: mostly(fc.boolean()) }, { requiredKeys: [] });
+const ticket = fc.record(
+  {
+    created: mostly(instant),
+    replies: mostly(fc.array(mostly(reply), { maxLength: 3 })),
+    solves: mostly(fc.array(mostly(instant), { maxLength: 3 })),
+    status: mostly(fc.constantFrom("new", "open", "pending", "on-hold", "solved", "closed")),
+    firstResponse: mostly(instant),
+    firstCustomerMessage: mostly(instant),
+  },
+  { requiredKeys: [] },
+);
+const survey = fc.record({ nps: mostly(fc.integer({ min: 0, max: 10 })), csat: mostly(fc.integer({ min: 1, max: 5 })), ces: mostly(fc.integer({ min: 1, max: 7 })), respondedAt: mostly(instant), team: mostly(fc.constantFrom("a", "b")) }, { requiredKeys: [] });
+const records = fc.oneof(
+  fc.array(value, { maxLength: 8 }),
+  fc.array(mostly(contact), { maxLength: 8 }),
+  fc.array(mostly(ticket), { maxLength: 8 }),
+  fc.array(mostly(survey), { maxLength: 8 }),
+  fc.array(mostly(fc.integer({ min: 0, max: 10 })), { maxLength: 8 }),
+  value,
+);
 // Mostly valid options, so that the records reach the folds; sometimes anything at all.
 const options = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(undefined, {}, { onInvalid: "skip" }, { onInvalid: "skip", value: "nps" }, { value: "csat" }, { at: "created" }, { key: "team" }) },
