@@ -1,7 +1,7 @@
 // One generic property test of the fold laws, run for every metric: any split of the input, folded
 // part by part and merged in any order, gives the result of one fold of the whole.
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ahtMetric,
   artMetric,
@@ -137,6 +137,12 @@ describe("fold laws", () => {
       expect(same(c.metric.result(ab), c.metric.result(ba), c.exact)).toBe(true);
     });
 
+    test.prop([c.rows])(`${c.name}: a state merged into itself equals the fold of the input twice`, (rows) => {
+      const state = fold(c.metric, rows);
+      c.metric.merge(state, state);
+      expect(same(c.metric.result(state), c.metric.result(fold(c.metric, [...rows, ...rows])), c.exact)).toBe(true);
+    });
+
     test.prop([c.rows])(`${c.name}: merging an empty state changes nothing`, (rows) => {
       const state = fold(c.metric, rows);
       const expected = c.metric.result(state);
@@ -144,4 +150,19 @@ describe("fold laws", () => {
       expect(c.metric.result(state)).toEqual(expected);
     });
   }
+
+  it("states merge only with states of the same definition", () => {
+    for (const a of cases) {
+      for (const b of cases) {
+        const into = a.metric.init();
+        const other = b.metric.init();
+        const compatible = (into as { definition: string }).definition === (other as { definition: string }).definition;
+        if (compatible) a.metric.merge(into, other);
+        else expect(() => a.metric.merge(into, other)).toThrow(expect.objectContaining({ code: "INCOMPATIBLE_STATE" }));
+        // A metric's states are compatible with each other; other metrics' never are.
+        if (a === b) expect(compatible).toBe(true);
+        if (a.metric.name !== b.metric.name) expect(compatible).toBe(false);
+      }
+    }
+  });
 });
