@@ -156,7 +156,8 @@ export function fold<Input, State, Output>(metric: Metric<Input, State, Output>,
  * has already delivered to keep them global.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` when `metric` is not a metric or `offset` is not a
- * whole number, `INVALID_INPUT` when `input` is not iterable.
+ * whole number, `INVALID_INPUT` when `input` is not iterable, `INCOMPATIBLE_STATE` when `state` is not
+ * a state of `metric`.
  * @category Core
  * @example
  * ```ts
@@ -173,6 +174,9 @@ export function foldInto<Input, State, Output>(metric: Metric<Input, State, Outp
   if (!Number.isSafeInteger(offset) || offset < 0) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn: "foldInto", field: "offset", value: offset, expected: "a whole number >= 0 (the index of the first record)" });
   }
+  // Merging an empty state is a no-op that checks `state` (INCOMPATIBLE_STATE for a state of another
+  // metric), even when the input is empty and `add` never runs.
+  metric.merge(state, metric.init());
   if (isArrayLike<Input>(input)) {
     // An indexed loop: `for...of` over an array compiles the body inside the iterator's cleanup block.
     for (let i = 0; i < input.length; i++) metric.add(state, input[i] as Input, offset + i);

@@ -10,7 +10,7 @@ const broken = fc.constantFrom<unknown>(Number.NaN, -1, "yesterday", "2026-03-01
 /** A record with one field replaced by a value no metric accepts, or removed. */
 function damaged<T extends object>(arb: fc.Arbitrary<T>, fields: readonly string[]): fc.Arbitrary<unknown> {
   return fc.tuple(arb, fc.constantFrom(...fields), fc.option(broken, { nil: undefined })).map(([r, field, v]) => {
-    const copy: Record<string, unknown> = { ...r };
+    const copy: Record<string, unknown> = { ...(r as Record<string, unknown>) };
     if (v === undefined) delete copy[field];
     else copy[field] = v;
     return copy;

@@ -1,7 +1,7 @@
 import { CxMetricsError } from "../../core/errors.ts";
 import type { Accessor, Metric } from "../../core/metric.ts";
 import { NOT_A_RECORD, type IntegerRange } from "../../core/options.ts";
-import { checkDefinition, checkPart, isCount } from "../../core/state.ts";
+import { checkDefinition, checkPart, intern, isCount } from "../../core/state.ts";
 import { compensatedAdd } from "../../stats/compensated.ts";
 import type { RatingCount, RatingExclusions, RatingState } from "../rating-types.ts";
 
@@ -59,7 +59,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     const { name, scale } = config;
     this.name = name;
     this.headline = config.headline as keyof Output & string;
-    this.definition = `${name}(scale=${scale.min}..${scale.max})`;
+    this.definition = intern(`${name}(scale=${scale.min}..${scale.max})`);
     this.field = config.field;
     this.min = scale.min;
     this.max = scale.max;
@@ -86,8 +86,16 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   }
 
   add(state: RatingState, record: T, index?: number): void {
-    // One pointer comparison: a state of another metric or scale is refused, not written into.
-    if (state?.definition !== this.definition) checkDefinition(this.name, "state", this.definition, state);
+    // A state of another metric or scale is refused, not written into: one comparison of interned
+    // strings (a pointer comparison). `null` fails the read itself; that TypeError is turned into the
+    // library's error in `foreign`, where it costs nothing on the way of a valid state.
+    let definition: unknown;
+    try {
+      definition = state.definition;
+    } catch {
+      definition = undefined;
+    }
+    if (definition !== this.definition) this.foreign(state);
     const i = index ?? seen(state);
     // Plain values skip the accessor call: a call site shared with users' accessors turns
     // megamorphic, and it halved the speed of plain-number folds when it was one path.
@@ -98,6 +106,12 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
       return;
     }
     this.other(state, v, i);
+  }
+
+  /** Cold: the state given to `add` is not one of this metric's. */
+  private foreign(state: unknown): never {
+    checkDefinition(this.name, "state", this.definition, state);
+    throw new Error("unreachable");
   }
 
   private addWeighted(state: RatingState, record: T, v: number, index: number): void {
