@@ -189,7 +189,8 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
   merge(into: AhtState, other: AhtState): void {
     this.check(into, "into");
     this.check(other, "other");
-    const from = other === into ? structuredClone(other) : other;
+    // Merging a state into itself reads copies of the arrays it writes (durations and exclusions merge into themselves safely).
+    const from = other === into ? { ...other, sums: other.sums.slice(), compensation: other.compensation.slice(), missing: other.missing.slice() } : other;
     into.unanswered += from.unanswered;
     for (let k = 0; k < into.sums.length; k++) {
       compensatedAdd(into.sums, into.compensation, k, from.sums[k]!);

@@ -193,7 +193,8 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   merge(into: QueueState, other: QueueState): void {
     this.check(into, "into");
     this.check(other, "other");
-    const from = other === into ? structuredClone(other) : other;
+    // Scalars are read from a copy, so a state merged into itself doubles (durations and exclusions merge into themselves safely).
+    const from = other === into ? { ...other } : other;
     into.abandoned += from.abandoned;
     into.abandonedWithin += from.abandonedWithin;
     into.abandonWaitSum += from.abandonWaitSum;

@@ -148,7 +148,8 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   merge(into: RatingState, other: RatingState): void {
     this.check(into, "into");
     this.check(other, "other");
-    const from = other === into ? structuredClone(other) : other;
+    // Merging a state into itself reads copies of the arrays it writes.
+    const from = other === into ? { ...other, counts: other.counts.slice(), weights: other.weights.slice(), compensation: other.compensation.slice() } : other;
     const points = this.points;
     for (let k = 0; k < points; k++) into.counts[k]! += from.counts[k]!;
     for (let k = 0; k <= points; k++) {
