@@ -7,7 +7,7 @@
  */
 export { CxMetricsError, describeValue, type CxMetricsErrorCode, type CxMetricsErrorDetails, type CxMetricsIssue } from "./core/errors.ts";
 export type { Estimate, Interval } from "./core/estimate.ts";
-export { fold, foldInto, headlineOf, type Accessor, type FieldName, type FieldRecord, type Metric, type Reader } from "./core/metric.ts";
+export { fold, foldInto, headlineOf, type Accessor, type FieldName, type FieldRecord, type KnownFields, type Metric, type Reader } from "./core/metric.ts";
 export type { IntegerRange, IntervalOptions, InvalidOptions, OnInvalid } from "./core/options.ts";
 export type { StateDefinition } from "./core/state.ts";
 export type { Contact, Instant, SurveyResponse, Ticket, TicketReply, TicketStatus } from "./core/records.ts";

@@ -15,6 +15,7 @@ import { volumeMetric } from "../metrics/volume.ts";
  * What a metric folds: survey answers (plain scores, or {@link SurveyResponse} records read with
  * `value`), contacts ({@link Contact}) or tickets ({@link Ticket}).
  *
+ * @category Analysis
  * @example
  * ```ts
  * const kind: MetricRecordKind = "tickets";
@@ -25,6 +26,7 @@ export type MetricRecordKind = "survey-responses" | "contacts" | "tickets";
 /**
  * One entry of {@link metricCatalogue}: a metric described as data.
  *
+ * @category Analysis
  * @example
  * ```ts
  * const entry: MetricDescription = metricCatalogue[0]!;
@@ -52,6 +54,7 @@ export interface MetricDescription {
  * fold-law tests) enumerates it instead of knowing each metric. Each factory's metric also carries
  * its headline (`factory().headline`), read with {@link headlineOf}.
  *
+ * @category Analysis
  * @example
  * ```ts
  * metricCatalogue.map((m) => `${m.name}: ${m.headline}`);

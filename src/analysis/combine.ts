@@ -3,25 +3,42 @@ import { checkMetric, type Metric } from "../core/metric.ts";
 
 // `any` here only widens the constraint, so that metrics of any state and output fit; the mapped
 // types below recover each one's exact types.
-/** Any metric over records of type `T`. */
+/**
+ * Any metric over records of type `T`.
+ *
+ * @category Analysis
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyMetric<T> = Metric<T, any, any>;
 
-/** The state type of a metric. */
+/**
+ * The state type of a metric.
+ *
+ * @category Analysis
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type StateOf<M> = M extends Metric<any, infer S, any> ? S : never;
 
-/** The input type of a metric. */
+/**
+ * The input type of a metric.
+ *
+ * @category Analysis
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type InputOf<M> = M extends Metric<infer I, any, any> ? I : never;
 
 /**
  * The input a combination of metrics takes: a record every part accepts, the intersection of their
  * input types (computed through contravariance).
+ * @category Analysis
  */
 export type CombinedInput<M> = { [K in keyof M]: (input: InputOf<M[K]>) => void }[keyof M] extends (input: infer I) => void ? I : never;
 
-/** The result type of a metric. */
+/**
+ * The result type of a metric.
+ *
+ * @category Analysis
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OutputOf<M> = M extends Metric<any, any, infer O> ? O : never;
 
@@ -35,6 +52,7 @@ export type OutputOf<M> = M extends Metric<any, any, infer O> ? O : never;
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` when `metrics` is empty or holds something that is
  * not a metric.
+ * @category Analysis
  * @example
  * ```ts
  * const scorecard = combine({

@@ -5,6 +5,7 @@ import { checkOptions } from "../core/options.ts";
 /**
  * A customer's free-text "why", with the record it came from and that record's index.
  *
+ * @category Analysis
  * @example
  * ```ts
  * const c: SurveyComment<{ why: string }> = { index: 0, comment: "Fast and kind", record: { why: "Fast and kind" } };
@@ -19,7 +20,11 @@ export interface SurveyComment<T> {
   readonly record: T;
 }
 
-/** Options of {@link surveyComments}. */
+/**
+ * Options of {@link surveyComments}.
+ *
+ * @category Analysis
+ */
 export interface SurveyCommentsOptions<T> {
   /** Reads the comment from a record; `null`, `undefined` or blank means no comment. */
   readonly comment: Accessor<T, string | null | undefined>;
@@ -40,6 +45,7 @@ export interface SurveyCommentsOptions<T> {
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` when a comment is neither a string nor missing;
  * `INVALID_OPTION` for bad options.
+ * @category Analysis
  * @example
  * ```ts
  * const responses = [

@@ -13,6 +13,7 @@ import { NOT_A_RECORD, readAccessor } from "../core/options.ts";
  * @throws {@link CxMetricsError} `INVALID_OPTION` when `metric` is not a metric or `key` is neither a
  * function nor a field name; `INVALID_VALUE` for a record that is not an object when `key` is a field
  * name; errors of `metric.add` carry the record's index in `records`.
+ * @category Analysis
  * @example
  * ```ts
  * const metric = npsMetric({ value: "score" });
@@ -65,6 +66,7 @@ function statesByKey<T, K, S, O>(fn: string, metric: Metric<T, S, O>, records: I
  * Cost: O(n) plus one `Map` lookup per record.
  *
  * @throws {@link CxMetricsError} as {@link groupStates}.
+ * @category Analysis
  * @example
  * ```ts
  * const byTeam = groupBy(npsMetric({ value: "score" }), [

@@ -7,6 +7,7 @@
  * - `INVALID_INPUT`: the input as a whole is unusable (not iterable, say).
  * - `INVALID_RECORD`: a raw record failed schema validation (`cx-metrics/schemas`).
  * - `INCOMPATIBLE_STATE`: two fold states of different shapes were merged.
+ * @category Core
  */
 export type CxMetricsErrorCode =
   | "INVALID_VALUE"
@@ -16,7 +17,11 @@ export type CxMetricsErrorCode =
   | "INVALID_RECORD"
   | "INCOMPATIBLE_STATE";
 
-/** The parts a {@link CxMetricsError} is built from; the message is made from them. */
+/**
+ * The parts a {@link CxMetricsError} is built from; the message is made from them.
+ *
+ * @category Core
+ */
 export interface CxMetricsErrorDetails {
   /** Stable code for programs to branch on. */
   readonly code: CxMetricsErrorCode;
@@ -37,6 +42,7 @@ export interface CxMetricsErrorDetails {
 /**
  * One problem found while validating many records at once (`cx-metrics/schemas`).
  *
+ * @category Core
  * @example
  * ```ts
  * const issue: CxMetricsIssue = { index: 3, field: "nps", value: 11, expected: "an integer from 0 to 10" };
@@ -61,6 +67,7 @@ export interface CxMetricsIssue {
  * `nps: score at index 12 is 11; expected an integer from 0 to 10`.
  * Options read `nps: option "level" is 0.95; expected a number from 50 to 100 (exclusive), e.g. 95`.
  *
+ * @category Core
  * @example
  * ```ts
  * try {
@@ -108,7 +115,11 @@ function formatErrorMessage(details: CxMetricsErrorDetails): string {
   return `${details.fn}: ${subject}${where} is ${describeValue(details.value)}; expected ${details.expected}${more}`;
 }
 
-/** A short, readable rendering of any value for an error message. */
+/**
+ * A short, readable rendering of any value for an error message.
+ *
+ * @category Core
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";

@@ -75,8 +75,17 @@ export type Accessor<T, R> = (record: T, index: number) => R;
  */
 export type FieldName<T, R> = { [K in keyof KnownFields<T>]: KnownFields<T>[K] extends R ? K : never }[keyof KnownFields<T>] & string;
 
-/** The declared fields of `T`, without index signatures (a record type with `[key: string]: unknown` keeps its named fields). */
-type KnownFields<T> = { [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]-?: T[K] };
+/**
+ * The declared fields of `T`, without index signatures: a record type with `[key: string]: unknown`
+ * (the parsed records of `cx-metrics/schemas`) keeps its named fields for {@link FieldName}.
+ *
+ * @category Core
+ * @example
+ * ```ts
+ * type Known = KnownFields<{ nps: number; [key: string]: unknown }>; // { nps: number }
+ * ```
+ */
+export type KnownFields<T> = { [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]-?: T[K] };
 
 /**
  * How a metric reads a value from a record: a function, or the name of a field (`value: "nps"` reads
@@ -196,12 +205,20 @@ export function foldInto<Input, State, Output>(metric: Metric<Input, State, Outp
   return state;
 }
 
-/** Whether `input` is an array or a typed array, walked by index. */
+/**
+ * Whether `input` is an array or a typed array, walked by index.
+ *
+ * @category Core
+ */
 export function isArrayLike<T>(input: unknown): input is ArrayLike<T> {
   return Array.isArray(input) || (ArrayBuffer.isView(input) && !(input instanceof DataView));
 }
 
-/** Checks that `value` is a metric (an object with init, add, merge and result), for generic helpers. */
+/**
+ * Checks that `value` is a metric (an object with init, add, merge and result), for generic helpers.
+ *
+ * @category Core
+ */
 export function checkMetric(fn: string, field: string, value: unknown): void {
   const m = value as Record<string, unknown> | null;
   if (m === null || typeof m !== "object" || ["init", "add", "merge", "result"].some((k) => typeof m[k] !== "function")) {

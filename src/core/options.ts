@@ -73,10 +73,18 @@ export interface InvalidOptions {
 /** Largest scale cx-metrics accepts: 1,001 points is far more than any survey asks, and keeps state small. */
 const MAX_SCALE_POINTS = 1001;
 
-/** Highest confidence level accepted: z stays finite and accurate (z = 4.89 at 99.9999). */
+/**
+ * Highest confidence level accepted: z stays finite and accurate (z = 4.89 at 99.9999).
+ *
+ * @category Core
+ */
 export const MAX_LEVEL = 99.9999;
 
-/** Checks a confidence level given as a percentage from 50 to {@link MAX_LEVEL}. */
+/**
+ * Checks a confidence level given as a percentage from 50 to {@link MAX_LEVEL}.
+ *
+ * @category Core
+ */
 export function checkLevel(fn: string, level: unknown): number {
   if (typeof level !== "number" || !(level >= 50 && level <= MAX_LEVEL)) {
     throw new CxMetricsError({
@@ -94,6 +102,7 @@ export function checkLevel(fn: string, level: unknown): number {
  * Checks that `options` is an object (or absent) whose keys are all in `known`, and returns it as a
  * record. A misspelt key is an error naming it and suggesting the nearest valid one, because a
  * silently ignored option silently changes a definition (`timezone` for `timeZone`).
+ * @category Core
  */
 export function checkOptions(fn: string, options: unknown, known: readonly string[], field = "options"): Readonly<Record<string, unknown>> {
   if (options === undefined) return EMPTY;
@@ -148,7 +157,11 @@ function editDistance(a: string, b: string): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** Checks an integer scale `{ min, max }` with min < max. */
+/**
+ * Checks an integer scale `{ min, max }` with min < max.
+ *
+ * @category Core
+ */
 export function checkScale(fn: string, scale: unknown, field = "scale"): IntegerRange {
   const s = scale as Partial<IntegerRange> | null | undefined;
   const ok =
@@ -171,7 +184,11 @@ export function checkScale(fn: string, scale: unknown, field = "scale"): Integer
   return { min: s.min as number, max: s.max as number };
 }
 
-/** Checks that `value` is an integer inside `scale`. */
+/**
+ * Checks that `value` is an integer inside `scale`.
+ *
+ * @category Core
+ */
 export function checkScalePoint(fn: string, field: string, value: unknown, scale: IntegerRange): number {
   if (!Number.isInteger(value) || (value as number) < scale.min || (value as number) > scale.max) {
     throw new CxMetricsError({
@@ -188,12 +205,14 @@ export function checkScalePoint(fn: string, field: string, value: unknown, scale
 /**
  * What a field accessor returns for a record that is not an object: the metric then reports the
  * record itself as invalid (field `"record"`), instead of reading a field of `null`.
+ * @category Core
  */
 export const NOT_A_RECORD: unique symbol = Symbol("cx-metrics: not a record");
 
 /**
  * Reads field `key` of an object record, or {@link NOT_A_RECORD} when the record is not an object.
  * One closure shape for every field name, so the call site in a fold stays monomorphic.
+ * @category Core
  */
 export function fieldAccessor(key: string): Accessor<unknown, unknown> {
   return (record: unknown): unknown => (typeof record === "object" && record !== null ? (record as Record<string, unknown>)[key] : NOT_A_RECORD);
@@ -202,6 +221,7 @@ export function fieldAccessor(key: string): Accessor<unknown, unknown> {
 /**
  * Checks an optional accessor option: a function `(record, index) => value`, or a field name read from
  * each record (`value: "nps"`). Returns the function to call, or `undefined` when absent.
+ * @category Core
  */
 export function readAccessor<T, R>(fn: string, field: string, value: unknown): Accessor<T, R> | undefined {
   if (value === undefined) return undefined;
@@ -210,12 +230,20 @@ export function readAccessor<T, R>(fn: string, field: string, value: unknown): A
   throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: "a function (record, index) => value, a field name, or undefined" });
 }
 
-/** Checks `onInvalid` (absent means `"throw"`) and returns whether to skip. */
+/**
+ * Checks `onInvalid` (absent means `"throw"`) and returns whether to skip.
+ *
+ * @category Core
+ */
 export function checkOnInvalid(fn: string, value: unknown): boolean {
   return checkChoice(fn, "onInvalid", value, ["throw", "skip"], "throw") === "skip";
 }
 
-/** Checks a finite number inside [min, max]. */
+/**
+ * Checks a finite number inside [min, max].
+ *
+ * @category Core
+ */
 export function checkNumberIn(fn: string, field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== "number" || !(value >= min && value <= max)) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: `a number from ${min} to ${max}` });
@@ -226,6 +254,7 @@ export function checkNumberIn(fn: string, field: string, value: unknown, min: nu
 /**
  * Checks one answer outside a fold (the category helpers): `null` for a missing answer, the answer
  * itself when it is an integer on the scale; otherwise throws `INVALID_VALUE`, as the metrics do.
+ * @category Core
  */
 export function checkAnswer(fn: string, field: string, value: unknown, scale: IntegerRange): number | null {
   if (value === null || value === undefined) return null;
@@ -238,6 +267,7 @@ export function checkAnswer(fn: string, field: string, value: unknown, scale: In
 /**
  * Checks an option that takes one of a few strings, filling in `fallback` when it is absent. The error
  * lists the choices: `expected "full" or "first"`.
+ * @category Core
  */
 export function checkChoice<C extends string>(fn: string, field: string, value: unknown, choices: readonly C[], fallback: C): C {
   const chosen = value === undefined ? fallback : value;
@@ -245,13 +275,21 @@ export function checkChoice<C extends string>(fn: string, field: string, value: 
   throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: listChoices(choices) });
 }
 
-/** `"a", "b" or "c"`. */
+/**
+ * `"a", "b" or "c"`.
+ *
+ * @category Core
+ */
 export function listChoices(choices: readonly string[]): string {
   const quoted = choices.map((c) => JSON.stringify(c));
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : (quoted[0] ?? "");
 }
 
-/** Checks an optional boolean option. */
+/**
+ * Checks an optional boolean option.
+ *
+ * @category Core
+ */
 export function checkBoolean(fn: string, field: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== "boolean") throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: "true or false" });

@@ -4,7 +4,7 @@
  * milliseconds; one from 1e9 to 1e11 (January 1970 to March 1973 read as milliseconds, but 2001 to
  * 5138 read as seconds) is an epoch-seconds mistake and rejected (see {@link toEpochMs}).
  *
- * @category Core
+ * @category Time
  * @example
  * ```ts
  * const when: Instant = "2026-03-01T15:00:00+05:30";
@@ -78,6 +78,7 @@ export interface SurveyResponse {
  * - `resolved` is the source system's own flag or the survey answer "was your issue resolved?";
  *   `null` when unknown.
  *
+ * @category Operations
  * @example
  * ```ts
  * const contact: Contact = {
@@ -135,6 +136,7 @@ export interface Contact {
  * One reply on a ticket: when it was sent and whether it was automated (a bot, a trigger, an
  * auto-acknowledgement).
  *
+ * @category Operations
  * @example
  * ```ts
  * const reply: TicketReply = { at: "2026-03-02T09:40:00Z", agentId: "a-17" };
@@ -152,6 +154,7 @@ export interface TicketReply {
 /**
  * Where a ticket stands. `"solved"` and `"closed"` count as resolved; the others as open.
  *
+ * @category Operations
  * @example
  * ```ts
  * const status: TicketStatus = "pending";
@@ -164,6 +167,7 @@ export type TicketStatus = "new" | "open" | "pending" | "on-hold" | "solved" | "
  * reopened and solved again. Give `replies` when your system records them; `firstResponse` alone is
  * enough for response times when it does not.
  *
+ * @category Operations
  * @example
  * ```ts
  * const ticket: Ticket = {

@@ -15,6 +15,7 @@ import type { DurationState, DurationStats, ExclusionState, Exclusions } from ".
  * Reads one duration component (ms) from a contact: a function, or a field name; `null`/`undefined`
  * when the system left it out.
  *
+ * @category Operations
  * @example
  * ```ts
  * const talk: DurationAccessor<Contact> = "talk";
@@ -24,7 +25,11 @@ export type DurationAccessor<T> = Reader<T, number | null | undefined>;
 
 const AHT_KEYS: readonly string[] = ["components", "handled", "target", "level", "interval", "onInvalid"];
 
-/** Options of {@link aht} and {@link ahtMetric}, with the shared `level`, `interval` (for the target share) and `onInvalid`. */
+/**
+ * Options of {@link aht} and {@link ahtMetric}, with the shared `level`, `interval` (for the target share) and `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface AhtOptions<T extends Contact = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * The parts of handle time, by name, each a function or a field name. Add your own, e.g. Genesys
@@ -42,7 +47,11 @@ export interface AhtOptions<T extends Contact = Contact> extends IntervalOptions
   readonly target?: number | string;
 }
 
-/** One component of handle time in an {@link AhtResult}. */
+/**
+ * One component of handle time in an {@link AhtResult}.
+ *
+ * @category Operations
+ */
 export interface AhtComponent {
   /** Mean per handled contact, ms (a missing value counts as 0); `null` when nothing was handled. */
   readonly mean: number | null;
@@ -55,6 +64,7 @@ export interface AhtComponent {
 /**
  * The result of {@link aht}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: AhtResult = aht(contacts);
@@ -75,7 +85,11 @@ export interface AhtResult {
   readonly excluded: Exclusions;
 }
 
-/** The fold state of {@link ahtMetric}. */
+/**
+ * The fold state of {@link ahtMetric}.
+ *
+ * @category Operations
+ */
 export interface AhtState {
   /** The definition the state was folded under: the component names and the target. */
   readonly definition: string;
@@ -97,6 +111,7 @@ export interface AhtState {
  * The default components of handle time: talk, hold and after-call work, read from
  * {@link Contact}'s `talk`, `hold` and `afterCallWork`.
  *
+ * @category Operations
  * @example
  * ```ts
  * Object.keys(defaultAhtComponents);
@@ -232,6 +247,7 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
  * AHT as a mergeable fold ({@link Metric}). See {@link aht} for the definition. Its headline is `aht`.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
+ * @category Operations
  * @example
  * ```ts
  * const metric = ahtMetric();
@@ -264,6 +280,7 @@ export function ahtMetric<T extends Contact = Contact>(options?: AhtOptions<T>):
  * years, throws `INVALID_VALUE` naming the record and the component, or with `onInvalid: "skip"`
  * leaves the whole record out, counted in `excluded`.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result = aht([

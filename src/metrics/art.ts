@@ -18,12 +18,17 @@ import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
  * - `"full"` (default): the latest solve of a ticket that is solved now (Zendesk's full resolution
  *   time); a reopened ticket that is open again is open.
  * - `"first"`: the first solve, even if the ticket was reopened later (Zendesk's first resolution time).
+ * @category Operations
  */
 export type ResolutionPoint = "full" | "first";
 
 const ART_KEYS: readonly string[] = ["resolution", "businessHours", "target", "asOf", "level", "interval", "onInvalid"];
 
-/** Options of {@link art} and {@link artMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`. */
+/**
+ * Options of {@link art} and {@link artMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface ArtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * First or full resolution.
@@ -45,6 +50,7 @@ export interface ArtOptions extends IntervalOptions<ProportionIntervalMethod>, I
  * The result of {@link art}: resolution times of resolved tickets (count, mean, median, p90, p95, min,
  * max, share within the target), open tickets with their ages, and reopens.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: ArtResult = art(tickets, { resolution: "first" });
@@ -67,6 +73,7 @@ export interface ArtResult extends DurationStats {
  * Reopens in an {@link ArtResult}: a ticket solved k times has k - 1 reopens if it is solved now, k if
  * it is open again.
  *
+ * @category Operations
  * @example
  * ```ts
  * const reopened: Reopens = art(tickets).reopened;
@@ -79,7 +86,11 @@ export interface Reopens {
   readonly reopens: number;
 }
 
-/** The fold state of {@link artMetric}. */
+/**
+ * The fold state of {@link artMetric}.
+ *
+ * @category Operations
+ */
 export interface ArtState {
   /** The definition the state was folded under: resolution point, calendar and target. */
   readonly definition: string;
@@ -195,6 +206,7 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
  * with another resolution point, calendar or target are refused on merge.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @category Operations
  * @example
  * ```ts
  * const metric = artMetric();
@@ -223,6 +235,7 @@ export function artMetric(options?: ArtOptions): Metric<Ticket, ArtState, ArtRes
  * a solve throws `INVALID_VALUE` naming the ticket and field, or with `onInvalid: "skip"` is counted
  * in `excluded`.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result = art([

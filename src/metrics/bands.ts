@@ -6,6 +6,7 @@ import type { Band } from "./rating-types.ts";
  * An interpretation aid, not a standard: pass your own industry's bands instead where you have them.
  * Nothing in cx-metrics applies bands unless you pass them (`nps(x, { bands: contactCenterNpsBands })`).
  *
+ * @category Survey
  * @example
  * ```ts
  * nps([10, 10, 9, 7], { bands: contactCenterNpsBands }).band;
@@ -26,6 +27,7 @@ export const contactCenterNpsBands: readonly Band[] = Object.freeze([
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bands that are not sorted `{ from, label }`
  * objects, `INVALID_VALUE` for a value that is neither a number nor `null`.
  *
+ * @category Survey
  * @example
  * ```ts
  * bandOf(42, contactCenterNpsBands);
@@ -41,7 +43,11 @@ export function bandOf(value: number | null, bands: readonly Band[]): string | n
   return labelOf(value, bands);
 }
 
-/** The band label of a checked value in checked bands. */
+/**
+ * The band label of a checked value in checked bands.
+ *
+ * @category Survey
+ */
 export function labelOf(value: number | null, bands: readonly Band[]): string | null {
   if (value === null) return null;
   let label: string | null = null;
@@ -52,7 +58,11 @@ export function labelOf(value: number | null, bands: readonly Band[]): string | 
   return label;
 }
 
-/** Checks `bands` (sorted by strictly increasing finite `from`, string labels); returns it or `undefined`. */
+/**
+ * Checks `bands` (sorted by strictly increasing finite `from`, string labels); returns it or `undefined`.
+ *
+ * @category Survey
+ */
 export function checkBands(fn: string, bands: unknown): readonly Band[] | undefined {
   if (bands === undefined && fn !== "bandOf") return undefined;
   const ok =

@@ -14,6 +14,7 @@ import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } f
  * - `1` (CES 1.0): "How much effort did you personally have to put forth to handle your request?",
  *   1-5 effort, lower is easier; easy = 1-2, difficult = 4-5.
  *
+ * @category Survey
  * @example
  * ```ts
  * const version: CesVersion = 2;
@@ -21,7 +22,11 @@ import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } f
  */
 export type CesVersion = 1 | 2;
 
-/** What defines CES: the version, the scale and the easy and difficult ranges. */
+/**
+ * What defines CES: the version, the scale and the easy and difficult ranges.
+ *
+ * @category Survey
+ */
 export interface CesDefinitionOptions {
   /**
    * The CES version, which sets the scale and the easy and difficult ranges.
@@ -48,6 +53,7 @@ export interface CesDefinitionOptions {
 /**
  * Options of {@link ces} and {@link cesMetric}, with the shared `level`, `interval` (for net easy,
  * default `"adjusted-wald"`) and `onInvalid`.
+ * @category Survey
  */
 export interface CesOptions<T = RatingAnswer> extends CesDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
   /** Reads the rating from a record: a function or a field name. Without it, the input items are the ratings. */
@@ -61,6 +67,7 @@ export interface CesOptions<T = RatingAnswer> extends CesDefinitionOptions, Inte
 /**
  * CES options that read records by field names, so the record type is inferred from them.
  *
+ * @category Survey
  * @example
  * ```ts
  * const options: CesFieldOptions<"ces", never> = { value: "ces", version: 2 };
@@ -79,6 +86,7 @@ export interface CesFieldOptions<K extends string, W extends string> extends Ces
  * The result of {@link ces}. "Easy" means low effort under either version, so `easyShare` and
  * `netEasy` read the same way whatever the scale's direction.
  *
+ * @category Survey
  * @example
  * ```ts
  * const result: CesResult = ces([7, 6, 4, 2]);
@@ -161,6 +169,7 @@ function cesDefinition(fn: string, options: Readonly<Record<string, unknown>>): 
  * CES as a mergeable fold ({@link Metric}). See {@link ces} for the definition. Its headline is `mean`.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
+ * @category Survey
  * @example
  * ```ts
  * const metric = cesMetric({ version: 1 });
@@ -256,6 +265,7 @@ function neutralSum(summary: ReturnType<typeof summarize>, scale: IntegerRange, 
  * counted; invalid ratings throw (or are skipped and counted with `onInvalid: "skip"`).
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` / `INVALID_WEIGHT` for bad answers, `INVALID_OPTION` for bad options.
+ * @category Survey
  * @example
  * ```ts
  * ces([7, 6, 4, 2]).netEasy?.value;
@@ -277,6 +287,7 @@ export function ces<T>(input: Iterable<T>, options?: CesOptions<T>): CesResult {
  * `"difficult"`; `null` for a missing answer.
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` when the rating is not an integer on the scale.
+ * @category Survey
  * @example
  * ```ts
  * cesCategory(2, { version: 1 });

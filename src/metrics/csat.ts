@@ -6,7 +6,11 @@ import { checkBands, labelOf } from "./bands.ts";
 import { distribution, exclusions, meanAndVariance, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
 
-/** What defines CSAT's satisfied share: the scale and the threshold. */
+/**
+ * What defines CSAT's satisfied share: the scale and the threshold.
+ *
+ * @category Survey
+ */
 export interface CsatDefinitionOptions {
   /**
    * The rating scale, integers from `min` to `max` (1-5, 1-7, 1-10, 0-1 for good/bad, ...).
@@ -20,7 +24,11 @@ export interface CsatDefinitionOptions {
   readonly satisfiedMin?: number;
 }
 
-/** Options of {@link csat} and {@link csatMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+/**
+ * Options of {@link csat} and {@link csatMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
+ *
+ * @category Survey
+ */
 export interface CsatOptions<T = RatingAnswer> extends CsatDefinitionOptions, IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /** Reads the rating from a record: a function or a field name. Without it, the input items are the ratings. */
   readonly value?: Reader<T, RatingAnswer>;
@@ -33,6 +41,7 @@ export interface CsatOptions<T = RatingAnswer> extends CsatDefinitionOptions, In
 /**
  * CSAT options that read records by field names, so the record type is inferred from them.
  *
+ * @category Survey
  * @example
  * ```ts
  * const options: CsatFieldOptions<"csat", never> = { value: "csat" };
@@ -50,6 +59,7 @@ export interface CsatFieldOptions<K extends string, W extends string> extends Cs
 /**
  * The result of {@link csat}: the satisfied share and the mean rating, each an {@link Estimate}.
  *
+ * @category Survey
  * @example
  * ```ts
  * const result: CsatResult = csat([5, 4, 3, 1]);
@@ -103,6 +113,7 @@ function csatDefinition(fn: string, options: Readonly<Record<string, unknown>>):
  * CSAT as a mergeable fold ({@link Metric}). See {@link csat} for the definition. Its headline is `score`.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
+ * @category Survey
  * @example
  * ```ts
  * const metric = csatMetric();
@@ -180,6 +191,7 @@ export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, 
  * `onInvalid: "skip"`).
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` / `INVALID_WEIGHT` for bad answers, `INVALID_OPTION` for bad options.
+ * @category Survey
  * @example
  * ```ts
  * csat([5, 4, 4, 2, 1]).score?.value;
@@ -202,6 +214,7 @@ export function csat<T>(input: Iterable<T>, options?: CsatOptions<T>): CsatResul
  * Whether one rating counts as satisfied under the {@link csat} definition; `null` for a missing answer.
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` when the rating is not an integer on the scale.
+ * @category Survey
  * @example
  * ```ts
  * csatCategory(3);

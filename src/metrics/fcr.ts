@@ -9,7 +9,11 @@ import type { ExclusionState, Exclusions } from "./ops-types.ts";
 
 const FCR_KEYS: readonly string[] = ["resolved", "level", "interval", "onInvalid"];
 
-/** Options of {@link fcr} and {@link fcrMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+/**
+ * Options of {@link fcr} and {@link fcrMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface FcrOptions<T = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * Reads whether the contact was resolved on first contact: the source system's flag, or the
@@ -22,6 +26,7 @@ export interface FcrOptions<T = Contact> extends IntervalOptions<ProportionInter
 /**
  * The result of {@link fcr}: the share resolved on first contact among contacts with an answer.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: FcrResult = fcr([true, true, false]);
@@ -42,7 +47,11 @@ export interface FcrResult {
   readonly excluded: Exclusions;
 }
 
-/** The fold state of {@link fcrMetric}. */
+/**
+ * The fold state of {@link fcrMetric}.
+ *
+ * @category Operations
+ */
 export interface FcrState {
   /** Always `"fcr()"`: what is folded does not depend on the options. */
   readonly definition: string;
@@ -126,6 +135,7 @@ class FcrMetric<T> implements Metric<T | boolean | null | undefined, FcrState, F
  * Inputs are booleans, or records read with `resolved` (default: {@link Contact}'s `resolved`).
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
+ * @category Operations
  * @example
  * ```ts
  * const metric = fcrMetric<Contact>();
@@ -154,6 +164,7 @@ export function fcrMetric<T = Contact>(options?: FcrOptions<T>): Metric<T | bool
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for a value that is not a boolean (or missing), or an
  * input that is neither a record nor a boolean, unless `onInvalid: "skip"`.
+ * @category Operations
  * @example
  * ```ts
  * const result = fcr([true, true, true, false, null]);

@@ -18,12 +18,17 @@ import { isOpenState, mergeOpen, openState, readOpen } from "./internal/open-ite
  *   public agent comment; bot and automated actions are not considered).
  * - `"include"`: any reply ends it.
  * - `"separate"`: agent FRT as with `"ignore"`, and bot FRT (to the first automated reply) in `bot`.
+ * @category Operations
  */
 export type AutomatedReplies = "ignore" | "include" | "separate";
 
 const FRT_KEYS: readonly string[] = ["start", "automated", "businessHours", "target", "asOf", "level", "interval", "onInvalid"];
 
-/** Options of {@link frt} and {@link frtMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`. */
+/**
+ * Options of {@link frt} and {@link frtMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface FrtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * Where the wait starts: ticket creation, or the customer's first message. Tickets without a first
@@ -51,6 +56,7 @@ export interface FrtOptions extends IntervalOptions<ProportionIntervalMethod>, I
  * The result of {@link frt}: first response times of the responded tickets (count, mean, median, p90,
  * p95, min, max, share within the target), in calendar or business time.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: FrtResult = frt(tickets, { target: 3_600_000 });
@@ -69,7 +75,11 @@ export interface FrtResult extends DurationStats {
   readonly excluded: Exclusions;
 }
 
-/** The fold state of {@link frtMetric}. */
+/**
+ * The fold state of {@link frtMetric}.
+ *
+ * @category Operations
+ */
 export interface FrtState {
   /** The definition the state was folded under: start, automated replies, calendar and target. */
   readonly definition: string;
@@ -203,6 +213,7 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
  * with another start, automated-reply rule, calendar or target are refused on merge.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @category Operations
  * @example
  * ```ts
  * const metric = frtMetric();
@@ -233,6 +244,7 @@ export function frtMetric(options?: FrtOptions): Metric<Ticket, FrtState, FrtRes
  * throws `INVALID_VALUE` naming the ticket and field, or with `onInvalid: "skip"` is counted in
  * `excluded`.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result = frt(

@@ -10,6 +10,7 @@ import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-
 /**
  * One NPS answer as read from the input: a score, or `null`/`undefined` when the question was not answered.
  *
+ * @category Survey
  * @example
  * ```ts
  * const answer: NpsAnswer = 9;
@@ -17,7 +18,11 @@ import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-
  */
 export type NpsAnswer = number | null | undefined;
 
-/** What defines the NPS groups: the scale and the cut-offs. */
+/**
+ * What defines the NPS groups: the scale and the cut-offs.
+ *
+ * @category Survey
+ */
 export interface NpsDefinitionOptions {
   /**
    * The answer scale, integers from `min` to `max`.
@@ -39,6 +44,7 @@ export interface NpsDefinitionOptions {
 /**
  * Options of {@link nps} and {@link npsMetric}: the definition, how to read records, and the shared
  * `level`, `interval` (default `"adjusted-wald"`) and `onInvalid` options.
+ * @category Survey
  */
 export interface NpsOptions<T = NpsAnswer> extends NpsDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
   /** Reads the score from a record: a function (`r => r.score`) or a field name (`"score"`). Without it, the input items are the scores. */
@@ -52,6 +58,7 @@ export interface NpsOptions<T = NpsAnswer> extends NpsDefinitionOptions, Interva
 /**
  * NPS options that read records by field names, so the record type is inferred from them.
  *
+ * @category Survey
  * @example
  * ```ts
  * const options: NpsFieldOptions<"nps", "weight"> = { value: "nps", weight: "weight" };
@@ -70,6 +77,7 @@ export interface NpsFieldOptions<K extends string, W extends string> extends Nps
  * The result of {@link nps}. Counts are weighted when weights are given (then `responses` is the
  * unweighted count); shares are on 0..100 and `score` on -100..100.
  *
+ * @category Survey
  * @example
  * ```ts
  * const result: NpsResult = nps([10, 9, 7, 3]);
@@ -107,6 +115,7 @@ export interface NpsResult {
 /**
  * The NPS group an answer belongs to.
  *
+ * @category Survey
  * @example
  * ```ts
  * const group: NpsCategory = "passive";
@@ -142,6 +151,7 @@ function npsDefinition(fn: string, options: Readonly<Record<string, unknown>>): 
  * with that field, so `groupBy(npsMetric({ value: "nps" }), rows, "team")` needs no type argument.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or inconsistent options (see {@link nps}).
+ * @category Survey
  * @example
  * ```ts
  * const metric = npsMetric({ value: "score" });
@@ -218,6 +228,7 @@ export function npsMetric<T>(options?: NpsOptions<T>): Metric<T, RatingState, Np
  * Cost: O(n) time, O(scale) memory; no allocation per record.
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` / `INVALID_WEIGHT` for bad answers, `INVALID_OPTION` for bad options.
+ * @category Survey
  * @example
  * ```ts
  * nps([10, 9, 7, 3]).score?.value;
@@ -239,6 +250,7 @@ export function nps<T>(input: Iterable<T>, options?: NpsOptions<T>): NpsResult {
  * answer. Same cut-offs and checks as {@link nps}.
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` when the score is not an integer on the scale.
+ * @category Survey
  * @example
  * ```ts
  * npsCategory(8);

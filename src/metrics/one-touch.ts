@@ -14,6 +14,7 @@ import type { ExclusionState, Exclusions } from "./ops-types.ts";
  * - `"at-most-one"`: solved with one agent reply or none (Zendesk Explore's "One-touch tickets"
  *   formula, `Agent replies < 2`, which also counts tickets solved without a reply).
  *
+ * @category Operations
  * @example
  * ```ts
  * const touches: OneTouchDefinition = "at-most-one";
@@ -23,7 +24,11 @@ export type OneTouchDefinition = "exactly-one" | "at-most-one";
 
 const ONE_TOUCH_KEYS: readonly string[] = ["touches", "level", "interval", "onInvalid"];
 
-/** Options of {@link oneTouchResolution} and {@link oneTouchResolutionMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+/**
+ * Options of {@link oneTouchResolution} and {@link oneTouchResolutionMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface OneTouchOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * Which solved tickets count as one-touch.
@@ -35,6 +40,7 @@ export interface OneTouchOptions extends IntervalOptions<ProportionIntervalMetho
 /**
  * The result of {@link oneTouchResolution}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: OneTouchResult = oneTouchResolution(tickets);
@@ -59,7 +65,11 @@ export interface OneTouchResult {
   readonly excluded: Exclusions;
 }
 
-/** The fold state of {@link oneTouchResolutionMetric}. */
+/**
+ * The fold state of {@link oneTouchResolutionMetric}.
+ *
+ * @category Operations
+ */
 export interface OneTouchState {
   /** Always `"oneTouchResolution()"`: what is folded does not depend on the options. */
   readonly definition: string;
@@ -169,6 +179,7 @@ function seen(state: OneTouchState): number {
  * One-touch resolution as a mergeable fold ({@link Metric}). See {@link oneTouchResolution}. Its headline is `rate`.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @category Operations
  * @example
  * ```ts
  * const metric = oneTouchResolutionMetric();
@@ -193,6 +204,7 @@ export function oneTouchResolutionMetric(options?: OneTouchOptions): Metric<Tick
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for an unknown status or malformed replies, unless
  * `onInvalid: "skip"`.
+ * @category Operations
  * @example
  * ```ts
  * const result = oneTouchResolution([

@@ -6,6 +6,7 @@ import type { ProportionIntervalMethod } from "../stats/estimates.ts";
  * target when one was set. Handle, wait, response and resolution times are skewed (a few very long
  * ones pull the mean up), so the mean always comes with the median and the 90th and 95th percentiles.
  *
+ * @category Operations
  * @example
  * ```ts
  * const stats: DurationStats = frt(tickets);
@@ -40,6 +41,7 @@ export interface DurationStats {
  * Records left out of a result, by the field at fault (`onInvalid: "skip"`). `byField` has no
  * prototype, so any field name (`toString`, `__proto__`) is an ordinary key.
  *
+ * @category Operations
  * @example
  * ```ts
  * const excluded: Exclusions = { count: 1, byField: { answered: 1 } };
@@ -56,6 +58,7 @@ export interface Exclusions {
  * Items still open (tickets not resolved, tickets awaiting a first response) and how long they have
  * been open at `asOf`.
  *
+ * @category Operations
  * @example
  * ```ts
  * const open: OpenItems = art(tickets).open;
@@ -74,6 +77,7 @@ export interface OpenItems {
  * Durations kept for exact percentiles, part of the time metrics' states: a growable buffer, plus
  * their compensated sum. Plain data, like every state.
  *
+ * @category Operations
  * @example
  * ```ts
  * const state: DurationState = frtMetric().init().agent;
@@ -95,6 +99,7 @@ export interface DurationState {
 /**
  * Records left out, by field: the state side of {@link Exclusions}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const excluded: ExclusionState = queueMetric().init().excluded;
@@ -111,6 +116,7 @@ export interface ExclusionState {
  * Open items (tickets awaiting a reply, open tickets) in a state: when each started, and the latest
  * instant seen (the default `asOf`).
  *
+ * @category Operations
  * @example
  * ```ts
  * const open: OpenState = artMetric().init().open;

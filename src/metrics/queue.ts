@@ -21,6 +21,7 @@ import type { DurationState, DurationStats, ExclusionState, Exclusions } from ".
  * - `"ignored"`: every abandon is left out: answered within T / answered (ICMI's second formula,
  *   used by some ACDs).
  *
+ * @category Operations
  * @example
  * ```ts
  * const treatment: AbandonTreatment = "excluded";
@@ -31,7 +32,11 @@ export type AbandonTreatment = "missed" | "met" | "excluded" | "ignored";
 const TREATMENTS: readonly AbandonTreatment[] = ["missed", "met", "excluded", "ignored"];
 const QUEUE_KEYS: readonly string[] = ["target", "shortAbandon", "abandons", "level", "interval", "onInvalid"];
 
-/** Options of {@link queue} and {@link queueMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+/**
+ * Options of {@link queue} and {@link queueMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface QueueOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * Service-level target: answered within this long (inclusive) is met. Milliseconds (at least 1000),
@@ -56,6 +61,7 @@ export interface QueueOptions extends IntervalOptions<ProportionIntervalMethod>,
 /**
  * The result of {@link queue}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: QueueResult = queue(contacts);
@@ -96,7 +102,11 @@ export interface QueueResult {
   readonly excluded: Exclusions;
 }
 
-/** The fold state of {@link queueMetric}. */
+/**
+ * The fold state of {@link queueMetric}.
+ *
+ * @category Operations
+ */
 export interface QueueState {
   /** The definition the state was folded under: target and short-abandon threshold. */
   readonly definition: string;
@@ -253,6 +263,7 @@ function seen(state: QueueState): number {
  * refused on merge.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for unknown or bad options.
+ * @category Operations
  * @example
  * ```ts
  * const metric = queueMetric({ target: "30s" });
@@ -288,6 +299,7 @@ export function queueMetric(options?: QueueOptions): Metric<Contact, QueueState,
  * without `ended` throws `INVALID_VALUE` naming the record and field, or with `onInvalid: "skip"` is
  * left out and counted in `excluded`.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result = queue([

@@ -8,6 +8,7 @@
  * the two apart makes the unweighted path one increment per answer and keeps its sums exact. States
  * are plain data: merge them with the metric's `merge`, send them to workers with `structuredClone`.
  *
+ * @category Survey
  * @example
  * ```ts
  * const metric = npsMetric();
@@ -43,6 +44,7 @@ export interface RatingState {
  * What a rating metric left out, by reason. Missing answers are always excluded and counted; invalid
  * ones are counted only under `onInvalid: "skip"` (otherwise they throw).
  *
+ * @category Survey
  * @example
  * ```ts
  * nps([10, null, 11], { onInvalid: "skip" }).excluded;
@@ -63,6 +65,7 @@ export interface RatingExclusions {
 /**
  * One rating as read from the input: an integer on the scale, or `null`/`undefined` when not answered.
  *
+ * @category Survey
  * @example
  * ```ts
  * const answer: RatingAnswer = null;
@@ -73,6 +76,7 @@ export type RatingAnswer = number | null | undefined;
 /**
  * One bar of a rating distribution.
  *
+ * @category Survey
  * @example
  * ```ts
  * nps([10, 10, 3]).distribution[10];
@@ -90,6 +94,7 @@ export interface RatingCount {
  * A label for a range of a headline number, e.g. `{ from: 50, label: "excellent" }`: the band applies
  * from `from` (inclusive) up to the next band's `from`.
  *
+ * @category Survey
  * @example
  * ```ts
  * const bands: readonly Band[] = [{ from: -100, label: "poor" }, { from: 30, label: "good" }, { from: 50, label: "excellent" }];

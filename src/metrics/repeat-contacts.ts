@@ -16,6 +16,7 @@ import type { ExclusionState, Exclusions } from "./ops-types.ts";
  * - `"count-repeats"`: unresolved as soon as a repeat has come, pending otherwise (the rule of
  *   reports that judge every contact as soon as they can).
  *
+ * @category Operations
  * @example
  * ```ts
  * const rule: OpenWindows = "pending";
@@ -25,7 +26,11 @@ export type OpenWindows = "pending" | "count-repeats";
 
 const REPEAT_KEYS: readonly string[] = ["key", "at", "window", "asOf", "openWindows", "level", "interval", "onInvalid"];
 
-/** Options of {@link repeatContactFcr} and {@link repeatContactFcrMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`. */
+/**
+ * Options of {@link repeatContactFcr} and {@link repeatContactFcrMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface RepeatContactOptions<T = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
    * The key contacts repeat on: the customer, or customer and reason (`c => \`${c.customerId}|${c.reason}\``);
@@ -60,6 +65,7 @@ export interface RepeatContactOptions<T = Contact> extends IntervalOptions<Propo
 /**
  * The result of {@link repeatContactFcr}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: RepeatContactResult = repeatContactFcr(contacts);
@@ -92,7 +98,11 @@ export interface RepeatContactResult {
   readonly excluded: Exclusions;
 }
 
-/** The fold state of {@link repeatContactFcrMetric}: every contact's key, instant and input position. */
+/**
+ * The fold state of {@link repeatContactFcrMetric}: every contact's key, instant and input position.
+ *
+ * @category Operations
+ */
 export interface RepeatContactState {
   /** Always `"repeatContactFcr()"`: the state holds every contact, judged only in `result`. */
   readonly definition: string;
@@ -259,6 +269,7 @@ function idOf(state: RepeatContactState, key: string | number): number {
  * `index` (batch functions and `groupBy` do) so equal instants keep input order across merged states.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options.
+ * @category Operations
  * @example
  * ```ts
  * const metric = repeatContactFcrMetric({ window: 10 });
@@ -294,6 +305,7 @@ export function repeatContactFcrMetric<T = Contact>(options?: RepeatContactOptio
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for an invalid instant or a key that is not a string
  * or number, unless `onInvalid: "skip"`.
+ * @category Operations
  * @example
  * ```ts
  * const day = 86_400_000;

@@ -11,6 +11,7 @@ import type { ExclusionState, Exclusions } from "./ops-types.ts";
 /**
  * A calendar period in the center's time zone.
  *
+ * @category Operations
  * @example
  * ```ts
  * const period: VolumePeriod = "week";
@@ -21,6 +22,7 @@ export type VolumePeriod = "hour" | "day" | "week" | "month" | "quarter";
 /**
  * Weekday names, Monday first (ISO 8601 order): the rows of the heatmap.
  *
+ * @category Operations
  * @example
  * ```ts
  * const day: Weekday = "monday";
@@ -33,7 +35,11 @@ const PERIODS: readonly VolumePeriod[] = ["hour", "day", "week", "month", "quart
 
 const VOLUME_KEYS: readonly string[] = ["timeZone", "period", "weekStartsOn", "at", "onInvalid"];
 
-/** Options of {@link volume} and {@link volumeMetric}, with the shared `onInvalid`. */
+/**
+ * Options of {@link volume} and {@link volumeMetric}, with the shared `onInvalid`.
+ *
+ * @category Operations
+ */
 export interface VolumeOptions<T = Contact> extends InvalidOptions {
   /**
    * The IANA time zone periods, hours and weekdays are read in: the center's.
@@ -60,6 +66,7 @@ export interface VolumeOptions<T = Contact> extends InvalidOptions {
 /**
  * The busiest local hour of the day in a {@link VolumeResult}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const peak: HourPeak = { hour: 10, count: 704 };
@@ -75,6 +82,7 @@ export interface HourPeak {
 /**
  * The busiest local weekday in a {@link VolumeResult}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const peak: WeekdayPeak = { weekday: "monday", count: 1227 };
@@ -90,6 +98,7 @@ export interface WeekdayPeak {
 /**
  * The busiest cell of the hour-of-week heatmap in a {@link VolumeResult}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const peak: HourOfWeekPeak = { weekday: "monday", hour: 10, count: 158 };
@@ -107,6 +116,7 @@ export interface HourOfWeekPeak {
 /**
  * One period of a {@link VolumeResult} series.
  *
+ * @category Operations
  * @example
  * ```ts
  * const period: VolumeCount = { label: "2026-03", start: 1772319600000, count: 812 };
@@ -124,6 +134,7 @@ export interface VolumeCount {
 /**
  * The result of {@link volume}.
  *
+ * @category Operations
  * @example
  * ```ts
  * const result: VolumeResult = volume(contacts, { timeZone: "Europe/Berlin" });
@@ -150,7 +161,11 @@ export interface VolumeResult {
   readonly excluded: Exclusions;
 }
 
-/** The fold state of {@link volumeMetric}. */
+/**
+ * The fold state of {@link volumeMetric}.
+ *
+ * @category Operations
+ */
 export interface VolumeState {
   /** The definition the state was folded under: time zone, period and week start. */
   readonly definition: string;
@@ -347,6 +362,7 @@ function dateLabel(day: number): string {
  * Contact volume as a mergeable fold ({@link Metric}). See {@link volume}.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for bad options (an unknown time zone, say).
+ * @category Operations
  * @example
  * ```ts
  * const metric = volumeMetric({ timeZone: "Asia/Kolkata" });
@@ -369,6 +385,7 @@ export function volumeMetric<T = Contact>(options?: VolumeOptions<T>): Metric<T,
  * gaps filled with 0, so it can be charted as is. Heatmap cells are totals, not averages per week.
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for an invalid instant, unless `onInvalid: "skip"`.
+ * @category Operations
  * @example
  * ```ts
  * const result = volume(

@@ -22,6 +22,7 @@ import {
  * A survey response after parsing: as {@link SurveyResponse}, with `respondedAt` normalised to epoch
  * milliseconds. Fields of your own that the schema does not know pass through unchanged.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const [response]: ParsedSurveyResponse[] = parseSurveyResponses([{ nps: 9, respondedAt: "2026-03-01T09:00:00Z" }]);
@@ -38,6 +39,7 @@ export interface ParsedSurveyResponse extends Omit<SurveyResponse, "respondedAt"
 /**
  * Options of every parse helper: the unit of numeric instants.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const options: ParseOptions = { epoch: "s" };
@@ -53,7 +55,11 @@ export interface ParseOptions {
   readonly epoch?: "ms" | "s";
 }
 
-/** Options of {@link surveyResponseSchema} and the parse helpers: the scale of each question, and the unit of numeric instants. */
+/**
+ * Options of {@link surveyResponseSchema} and the parse helpers: the scale of each question, and the unit of numeric instants.
+ *
+ * @category Schemas
+ */
 export interface SurveyResponseSchemaOptions extends ParseOptions {
   /**
    * Scale of the `nps` answer.
@@ -95,6 +101,7 @@ function makeInstantSchema(epoch: "ms" | "s"): z.ZodType<number, unknown> {
  * metrics accept them, output as epoch milliseconds. Numbers from 1e9 to 1e11 are rejected as epoch
  * seconds (see `toEpochMs`); the parse helpers take `epoch: "s"` for data in seconds.
  *
+ * @category Schemas
  * @example
  * ```ts
  * instantSchema.parse("1970-01-01T00:00:01Z");
@@ -159,6 +166,7 @@ function text(): z.ZodType<string | undefined, unknown> {
 /**
  * The zod schema of one survey response, for the given scales. Unknown fields pass through.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const schema = surveyResponseSchema({ csatScale: { min: 1, max: 7 } });
@@ -197,6 +205,7 @@ function makeSurveySchema(fn: string, options: SurveyResponseSchemaOptions | und
  * The outcome of {@link safeParseSurveyResponses}: the data, or the error that
  * {@link parseSurveyResponses} would have thrown.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const outcome: SafeParseSurveyResponsesResult = safeParseSurveyResponses([]);
@@ -209,6 +218,7 @@ export type SafeParseSurveyResponsesResult = SafeParseSuccess<ParsedSurveyRespon
  * {@link safeParseTickets}).
  *
  * @typeParam T - the parsed record.
+ * @category Schemas
  * @example
  * ```ts
  * const ok: SafeParseSuccess<ParsedContact> = { success: true, data: [] };
@@ -224,6 +234,7 @@ export interface SafeParseSuccess<T = ParsedSurveyResponse> {
 /**
  * A failed safe parse ({@link safeParseSurveyResponses}, {@link safeParseContacts}, {@link safeParseTickets}).
  *
+ * @category Schemas
  * @example
  * ```ts
  * const outcome = safeParseSurveyResponses([{ nps: 11 }]);
@@ -240,6 +251,7 @@ export interface SafeParseFailure {
 /**
  * Validates raw survey responses (parsed JSON, CSV rows made objects, ...) without throwing.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const outcome = safeParseSurveyResponses([{ nps: 11 }]);
@@ -286,6 +298,7 @@ function safeParseArray<T>(fn: string, what: string, schema: z.ZodType<T, unknow
  *
  * @throws {@link cx-metrics!CxMetricsError} `INVALID_RECORD` naming the first bad record and field; `issues` lists
  * every problem. `INVALID_INPUT` when `raw` is not an array.
+ * @category Schemas
  * @example
  * ```ts
  * const responses = parseSurveyResponses(JSON.parse(body));
@@ -313,6 +326,7 @@ function flag(expected: string): z.ZodType<boolean | undefined, unknown> {
  * A contact after parsing: as {@link cx-metrics!Contact}, with its instants as epoch milliseconds.
  * Fields of your own pass through unchanged.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const [contact]: ParsedContact[] = parseContacts([{ arrived: "2026-03-02T09:00:00Z" }]);
@@ -334,6 +348,7 @@ export interface ParsedContact extends Omit<Contact, "arrived" | "answered" | "e
  * The zod schema of one contact. Instants become epoch ms; an answer or end before arrival is an
  * issue on that field. Unknown fields pass through.
  *
+ * @category Schemas
  * @example
  * ```ts
  * contactSchema.safeParse({ arrived: "2026-03-02T09:00:00Z", answered: "2026-03-02T08:59:00Z" }).success;
@@ -381,6 +396,7 @@ function makeContactSchema(instant: z.ZodType<number, unknown>): z.ZodType<Parse
 /**
  * A ticket reply after parsing: as {@link cx-metrics!TicketReply}, `at` in epoch milliseconds.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const reply: ParsedTicketReply = { at: 1772442000000, automated: true };
@@ -395,6 +411,7 @@ export interface ParsedTicketReply extends Omit<TicketReply, "at"> {
  * A ticket after parsing: as {@link cx-metrics!Ticket}, with its instants as epoch milliseconds.
  * Fields of your own pass through unchanged.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const [ticket]: ParsedTicket[] = parseTickets([{ created: "2026-03-02T09:00:00Z" }]);
@@ -423,6 +440,7 @@ const STATUS_EXPECTED = '"new", "open", "pending", "on-hold", "solved" or "close
  * creation is an issue on that field, and so is a solved or closed ticket without a solve. Unknown
  * fields pass through.
  *
+ * @category Schemas
  * @example
  * ```ts
  * ticketSchema.safeParse({ created: 0, replies: [{ at: -1 }] }).success;
@@ -469,6 +487,7 @@ function makeTicketSchema(instant: z.ZodType<number, unknown>): z.ZodType<Parsed
 /**
  * Validates raw contacts without throwing.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const outcome = safeParseContacts([{ arrived: "2026-03-02T09:00:00Z", talk: -1 }]);
@@ -486,6 +505,7 @@ export function safeParseContacts(raw: unknown, options?: ParseOptions): SafePar
  *
  * @throws {@link cx-metrics!CxMetricsError} `INVALID_RECORD` naming the first bad record and field;
  * `issues` lists every problem. `INVALID_INPUT` when `raw` is not an array.
+ * @category Schemas
  * @example
  * ```ts
  * const contacts = parseContacts(JSON.parse(body));
@@ -502,6 +522,7 @@ export function parseContacts(raw: unknown, options?: ParseOptions): ParsedConta
 /**
  * Validates raw tickets without throwing.
  *
+ * @category Schemas
  * @example
  * ```ts
  * const outcome = safeParseTickets([{ created: "2026-03-02T09:00:00Z", status: "done" }]);
@@ -519,6 +540,7 @@ export function safeParseTickets(raw: unknown, options?: ParseOptions): SafePars
  *
  * @throws {@link cx-metrics!CxMetricsError} `INVALID_RECORD` naming the first bad record and field;
  * `issues` lists every problem. `INVALID_INPUT` when `raw` is not an array.
+ * @category Schemas
  * @example
  * ```ts
  * const tickets = parseTickets(JSON.parse(body));

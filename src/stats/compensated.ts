@@ -4,6 +4,7 @@
  *
  * Source: Neumaier, A. (1974), Rundungsfehleranalyse einiger Verfahren zur Summation endlicher
  * Summen, ZAMM 54(1).
+ * @category Statistics
  */
 export function compensatedAdd(sums: Float64Array, comps: Float64Array, k: number, x: number): void {
   const s = sums[k]!;

@@ -17,7 +17,11 @@ import { normalQuantile } from "./normal.ts";
  */
 export type ProportionIntervalMethod = "wilson" | "agresti-coull" | "wald";
 
-/** Every {@link ProportionIntervalMethod}. */
+/**
+ * Every {@link ProportionIntervalMethod}.
+ *
+ * @category Statistics
+ */
 export const PROPORTION_METHODS: readonly ProportionIntervalMethod[] = ["wilson", "agresti-coull", "wald"];
 
 /**
@@ -34,17 +38,29 @@ export const PROPORTION_METHODS: readonly ProportionIntervalMethod[] = ["wilson"
  */
 export type NetScoreIntervalMethod = "adjusted-wald" | "wald";
 
-/** Every {@link NetScoreIntervalMethod}. */
+/**
+ * Every {@link NetScoreIntervalMethod}.
+ *
+ * @category Statistics
+ */
 export const NET_SCORE_METHODS: readonly NetScoreIntervalMethod[] = ["adjusted-wald", "wald"];
 
-/** A checked confidence level, its z and an interval method: what a metric reads its estimates with. */
+/**
+ * A checked confidence level, its z and an interval method: what a metric reads its estimates with.
+ *
+ * @category Statistics
+ */
 export interface IntervalSettings<Method extends string> {
   readonly z: number;
   readonly level: number;
   readonly method: Method;
 }
 
-/** z such that a two-sided interval at `level` percent covers the middle: Φ⁻¹(1 - (1 - level/100)/2). */
+/**
+ * z such that a two-sided interval at `level` percent covers the middle: Φ⁻¹(1 - (1 - level/100)/2).
+ *
+ * @category Statistics
+ */
 export function zForLevel(level: number): number {
   return normalQuantile(1 - (1 - level / 100) / 2);
 }
@@ -52,13 +68,18 @@ export function zForLevel(level: number): number {
 /**
  * Reads the shared `level` and `interval` options (see `IntervalOptions`) once, at metric creation:
  * level from 50 to 99.9999 (95 when absent), the method one of `methods` (`fallback` when absent).
+ * @category Statistics
  */
 export function intervalSettings<M extends string>(fn: string, options: Readonly<Record<string, unknown>>, methods: readonly M[], fallback: M): IntervalSettings<M> {
   const level = checkLevel(fn, options["level"] ?? 95);
   return { z: zForLevel(level), level, method: checkChoice(fn, "interval", options["interval"], methods, fallback) };
 }
 
-/** A share estimate from a fraction p and a (possibly effective) size n ≥ 1. No checks. */
+/**
+ * A share estimate from a fraction p and a (possibly effective) size n ≥ 1. No checks.
+ *
+ * @category Statistics
+ */
 export function shareEstimate(p: number, n: number, settings: IntervalSettings<ProportionIntervalMethod>): Estimate<ProportionIntervalMethod> {
   const { z, level, method } = settings;
   const z2 = z * z;
@@ -84,14 +105,22 @@ export function shareEstimate(p: number, n: number, settings: IntervalSettings<P
   };
 }
 
-/** The share estimate of `count` out of `total` (exact value from the counts), or null when total is 0. */
+/**
+ * The share estimate of `count` out of `total` (exact value from the counts), or null when total is 0.
+ *
+ * @category Statistics
+ */
 export function rateEstimate(count: number, total: number, settings: IntervalSettings<ProportionIntervalMethod>): Estimate<ProportionIntervalMethod> | null {
   if (total === 0) return null;
   const estimate = shareEstimate(count / total, total, settings);
   return { ...estimate, value: (100 * count) / total };
 }
 
-/** Variance of one +1/0/-1 answer with shares p and d: p + d - (p - d)². Never negative. */
+/**
+ * Variance of one +1/0/-1 answer with shares p and d: p + d - (p - d)². Never negative.
+ *
+ * @category Statistics
+ */
 export function netScoreVariance(p: number, d: number): number {
   const v = p + d - (p - d) * (p - d);
   return v > 0 ? v : 0;
@@ -100,6 +129,7 @@ export function netScoreVariance(p: number, d: number): number {
 /**
  * The Rocks (2016) adjusted shares: 3/4 positive, 3/4 negative and 3/2 neutral answers added to an
  * (effective) size n. Returns the adjusted positive share, negative share and size.
+ * @category Statistics
  */
 export function adjustedShares(p: number, d: number, n: number): { readonly p: number; readonly d: number; readonly n: number } {
   const nAdj = n + 3;
@@ -110,6 +140,7 @@ export function adjustedShares(p: number, d: number, n: number): { readonly p: n
  * A net score estimate from positive and negative counts out of `total` > 0 and an (effective) size
  * n ≥ 1. No checks. The value is 100·(positive - negative)/total, computed from the counts so that
  * integer counts give exact scores (25, not 24.999999999999996).
+ * @category Statistics
  */
 export function netScoreEstimate(positive: number, negative: number, total: number, n: number, settings: IntervalSettings<NetScoreIntervalMethod>): Estimate<NetScoreIntervalMethod> {
   const { z, level, method } = settings;
@@ -134,6 +165,7 @@ export function netScoreEstimate(positive: number, negative: number, total: numb
 /**
  * A mean with its plug-in standard error √(variance/n) and a normal interval mean ± z·SE, clamped to
  * [lo, hi] (the rating scale; 0 and Infinity for durations).
+ * @category Statistics
  */
 export function meanEstimate(mean: number, variance: number, n: number, z: number, level: number, lo: number, hi: number): Estimate<"normal"> {
   const standardError = Math.sqrt((variance > 0 ? variance : 0) / n);

@@ -6,6 +6,7 @@ const LOG_SQRT_2PI = 0.9189385332046728; // ln(sqrt(2 pi))
  * The standard normal density φ(x) = exp(-x²/2) / √(2π).
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for NaN or a value that is not a number.
+ * @category Statistics
  * @example
  * ```ts
  * normalPdf(0);
@@ -40,6 +41,7 @@ function checkX(fn: string, x: unknown): number {
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for NaN or a value that is not a number.
  *
+ * @category Statistics
  * @example
  * ```ts
  * normalCdf(1.959963984540054);
@@ -50,7 +52,11 @@ export function normalCdf(x: number): number {
   return cdf(checkX("normalCdf", x));
 }
 
-/** Φ(x) without the argument check, for callers that pass numbers they made. */
+/**
+ * Φ(x) without the argument check, for callers that pass numbers they made.
+ *
+ * @category Statistics
+ */
 export function cdf(x: number): number {
   if (x === Infinity) return 1;
   if (x === -Infinity) return 0;
@@ -102,6 +108,7 @@ function upperTail(x: number): number {
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for p outside [0, 1], NaN, or a value that is not a number.
  *
+ * @category Statistics
  * @example
  * ```ts
  * normalQuantile(0.975);

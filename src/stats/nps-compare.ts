@@ -7,6 +7,7 @@ import { cdf } from "./normal.ts";
 /**
  * What {@link compareNps} needs of each side: NPS counts. An {@link NpsResult} has them all.
  *
+ * @category Statistics
  * @example
  * ```ts
  * const before: NpsCounts = { promoters: 50, detractors: 20, total: 100 };
@@ -26,7 +27,11 @@ export interface NpsCounts {
   readonly effectiveSize?: number;
 }
 
-/** Options of {@link compareNps}. */
+/**
+ * Options of {@link compareNps}.
+ *
+ * @category Statistics
+ */
 export interface CompareNpsOptions {
   /**
    * Confidence level of the interval, in percent.
@@ -44,6 +49,7 @@ export interface CompareNpsOptions {
 /**
  * The comparison of two NPS values, after minus before.
  *
+ * @category Statistics
  * @example
  * ```ts
  * const change: NpsComparison | null = compareNps(nps([9, 3]), nps([10, 10]));
@@ -80,6 +86,7 @@ export interface NpsComparison {
  * standard error is 0 and `z`, `pValue` are `null`.
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for inconsistent counts, a bad level or method.
+ * @category Statistics
  * @example
  * ```ts
  * const change = compareNps({ promoters: 50, detractors: 20, total: 100 }, { promoters: 60, detractors: 15, total: 100 }, { interval: "wald" })!;

@@ -18,6 +18,7 @@ import { CxMetricsError } from "../core/errors.ts";
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` for a value that is not a finite number,
  * `INVALID_OPTION` for p outside 0..100.
+ * @category Statistics
  * @example
  * ```ts
  * percentile([1, 2, 3, 4], 90);
@@ -36,6 +37,7 @@ export function percentile(values: ArrayLike<number> | Iterable<number>, p: numb
  * The results come in the order of `ps`; with no values, every entry is `null`.
  *
  * @throws {@link CxMetricsError} as {@link percentile}.
+ * @category Statistics
  * @example
  * ```ts
  * percentiles([15, 20, 35, 40, 50], [50, 90]);
@@ -64,7 +66,11 @@ function percentilesOf(fn: string, values: unknown, ps: unknown, psField: string
   return selectPercentiles(copy, copy.length, ps as readonly number[]);
 }
 
-/** Checks a percentage in [0, 100]. */
+/**
+ * Checks a percentage in [0, 100].
+ *
+ * @category Statistics
+ */
 export function checkPercent(fn: string, field: string, p: unknown): number {
   if (typeof p !== "number" || !(p >= 0 && p <= 100)) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value: p, expected: "a percentage from 0 to 100" });
@@ -75,6 +81,7 @@ export function checkPercent(fn: string, field: string, p: unknown): number {
 /**
  * Type-7 percentiles of the first `n` values of `data`, which is reordered in place (pass a copy).
  * Values must be finite (checked by the caller).
+ * @category Statistics
  */
 export function selectPercentiles(data: Float64Array, n: number, ps: readonly number[]): (number | null)[] {
   const out: (number | null)[] = new Array<number | null>(ps.length).fill(null);

@@ -2,7 +2,11 @@ import { CxMetricsError } from "../core/errors.ts";
 import { checkLevel, checkNumberIn, checkOptions } from "../core/options.ts";
 import { netScoreVariance, zForLevel } from "./estimates.ts";
 
-/** Options of {@link npsSampleSize}. */
+/**
+ * Options of {@link npsSampleSize}.
+ *
+ * @category Statistics
+ */
 export interface NpsSampleSizeOptions {
   /** Target margin of error (half-width of the interval), in NPS points from 0.01 to 100, e.g. 5 for ±5. */
   readonly margin: number;
@@ -33,6 +37,7 @@ export interface NpsSampleSizeOptions {
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for a margin outside [0.01, 100], shares outside 0..100 or
  * summing above 100, a score outside -100..100, or a population that is not a positive integer.
+ * @category Statistics
  * @example
  * ```ts
  * npsSampleSize({ margin: 5 });

@@ -4,10 +4,18 @@ import type { Instant } from "../core/records.ts";
 import { checkedEpochMs } from "./instant.ts";
 import { DAY_MS, inZonedRange, isoWeekday, MINUTE_MS, parseLocalDate, ZoneOffsets } from "./zone.ts";
 
-/** One opening interval of a day in local wall-clock time, `["09:00", "17:30"]`; the end may be `"24:00"`. */
+/**
+ * One opening interval of a day in local wall-clock time, `["09:00", "17:30"]`; the end may be `"24:00"`.
+ *
+ * @category Time
+ */
 export type OpeningInterval = readonly [start: string, end: string];
 
-/** Opening hours per weekday; a day left out (or given `[]`) is closed. */
+/**
+ * Opening hours per weekday; a day left out (or given `[]`) is closed.
+ *
+ * @category Time
+ */
 export interface WeeklyHours {
   /** Monday's opening intervals. */
   readonly monday?: readonly OpeningInterval[];
@@ -25,7 +33,11 @@ export interface WeeklyHours {
   readonly sunday?: readonly OpeningInterval[];
 }
 
-/** Options of {@link businessCalendar}. */
+/**
+ * Options of {@link businessCalendar}.
+ *
+ * @category Time
+ */
 export interface BusinessCalendarOptions {
   /** The IANA time zone the opening hours and holidays are in, e.g. `"Europe/Berlin"`. */
   readonly timeZone: string;
@@ -61,6 +73,7 @@ const MAX_CACHED_DAYS = 250_000;
  *
  * A calendar caches what it has worked out; share one calendar across calls rather than building one
  * per call.
+ * @category Time
  */
 export class BusinessCalendar {
   /** The canonical IANA name of the calendar's time zone. */
@@ -245,6 +258,7 @@ export class BusinessCalendar {
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for an unknown time zone, a malformed or
  * overlapping interval, an unknown weekday or a malformed holiday.
+ * @category Time
  * @example
  * ```ts
  * const calendar = businessCalendar({
@@ -336,6 +350,7 @@ function minuteOfDay(value: unknown, isEnd: boolean): number | null {
 /**
  * Business time between two instants already checked (epoch ms in 1800-2400, t0 ≤ t1), for the
  * metrics' hot loops: {@link BusinessCalendar.elapsed} without its checks. Internal.
+ * @category Time
  */
 export function businessSpan(calendar: BusinessCalendar, t0: number, t1: number): number {
   return calendar["span"](t0, t1);

@@ -1,16 +1,28 @@
 import { CxMetricsError } from "../core/errors.ts";
 
-/** Largest duration accepted: 100 years in ms. Keeps sums of millions of durations exact-ish and finite. */
+/**
+ * Largest duration accepted: 100 years in ms. Keeps sums of millions of durations exact-ish and finite.
+ *
+ * @category Time
+ */
 export const MAX_DURATION_MS: number = 100 * 365.25 * 86_400_000;
 
-/** What a duration field of a record is expected to be. */
+/**
+ * What a duration field of a record is expected to be.
+ *
+ * @category Time
+ */
 export const DURATION_EXPECTED = "a duration in milliseconds from 0 to 100 years";
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const WITH_UNIT = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|d|w)$/;
 const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-/** What a duration option is expected to be. */
+/**
+ * What a duration option is expected to be.
+ *
+ * @category Time
+ */
 export const DURATION_OPTION_EXPECTED =
   'milliseconds (0, or at least 1000: a smaller number is surely seconds or minutes by mistake), or a string with its unit such as "20s", "5min", "24h", "7d" or ISO 8601 "PT20S", up to 100 years';
 
@@ -59,6 +71,7 @@ function parseDurationText(text: unknown): number {
  * Checks a duration option (a target, a threshold, a window): milliseconds or a string with a unit.
  * A number from 1 to 999 is refused: no contact-center target or window is under a second, so it can
  * only be seconds or minutes given as milliseconds (`target: 20` for 20 s). Absent: `fallback`.
+ * @category Time
  */
 export function checkDurationOption(fn: string, field: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;

@@ -29,20 +29,37 @@ const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[
  * epoch seconds they are 2001 to 5138: every epoch-seconds timestamp of real contact-center data lands
  * here. cx-metrics treats such a number as a unit mistake and rejects it, instead of placing a 2026
  * call in January 1970.
+ * @category Time
  */
 export const EPOCH_SECONDS_MIN = 1e9;
-/** See {@link EPOCH_SECONDS_MIN}. */
+/**
+ * See {@link EPOCH_SECONDS_MIN}.
+ *
+ * @category Time
+ */
 export const EPOCH_SECONDS_MAX = 1e11;
 
-/** Whether a numeric instant can only be epoch seconds given as milliseconds. */
+/**
+ * Whether a numeric instant can only be epoch seconds given as milliseconds.
+ *
+ * @category Time
+ */
 export function looksLikeEpochSeconds(t: number): boolean {
   return t >= EPOCH_SECONDS_MIN && t < EPOCH_SECONDS_MAX;
 }
 
-/** What an instant is expected to be, for error messages. */
+/**
+ * What an instant is expected to be, for error messages.
+ *
+ * @category Time
+ */
 export const INSTANT_EXPECTED = "a valid Date, epoch milliseconds, or an ISO 8601 date-time with an offset such as 2026-03-01T09:30:00Z";
 
-/** The error text for a number that looks like epoch seconds. */
+/**
+ * The error text for a number that looks like epoch seconds.
+ *
+ * @category Time
+ */
 export const EPOCH_SECONDS_EXPECTED = "epoch milliseconds (a number from 1e9 to 1e11 is epoch seconds by mistake: multiply by 1000, or give epoch: \"s\")";
 
 /**
@@ -77,6 +94,7 @@ export function toEpochMs(instant: Instant, options?: ToEpochMsOptions): number 
 /**
  * {@link toEpochMs} for internal callers, naming the function, field and record index in the error.
  * With `seconds`, numbers are epoch seconds.
+ * @category Time
  */
 export function checkedEpochMs(fn: string, field: string, index: number | undefined, instant: unknown, seconds = false): number {
   if (typeof instant === "number" && !seconds && looksLikeEpochSeconds(instant)) {
@@ -93,6 +111,7 @@ export function checkedEpochMs(fn: string, field: string, index: number | undefi
  * Epoch milliseconds of an {@link Instant} under the rules of {@link toEpochMs} (but for the
  * epoch-seconds check, which callers make), or NaN when it is not one. For hot loops: numbers take
  * the first branch, and nothing is allocated unless a string is parsed.
+ * @category Time
  */
 export function epochMsOrNaN(instant: unknown): number {
   if (typeof instant === "number") return Number.isFinite(instant) ? instant : Number.NaN;

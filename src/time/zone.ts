@@ -1,19 +1,36 @@
 import { CxMetricsError } from "../core/errors.ts";
 
-/** Milliseconds in a day of 24 hours. */
+/**
+ * Milliseconds in a day of 24 hours.
+ *
+ * @category Time
+ */
 export const DAY_MS = 86_400_000;
-/** Milliseconds in an hour. */
+/**
+ * Milliseconds in an hour.
+ *
+ * @category Time
+ */
 export const HOUR_MS = 3_600_000;
-/** Milliseconds in a minute. */
+/**
+ * Milliseconds in a minute.
+ *
+ * @category Time
+ */
 export const MINUTE_MS = 60_000;
 
 /**
  * Earliest and latest instants the zone-aware functions accept: 1800-01-01 and 2400-01-01 (UTC).
  * Wide enough for any contact-center history and any plan, narrow enough that a business calendar's
  * per-day cache stays small even when one record is decades away from the rest.
+ * @category Time
  */
 export const MIN_ZONED_MS: number = Date.UTC(1800, 0, 1);
-/** See {@link MIN_ZONED_MS}. */
+/**
+ * See {@link MIN_ZONED_MS}.
+ *
+ * @category Time
+ */
 export const MAX_ZONED_MS: number = Date.UTC(2400, 0, 1);
 
 /** Offsets of one UTC day: `start` until `change`, then `after` (`change` is Infinity when none). */
@@ -32,6 +49,7 @@ interface DayOffsets {
  *
  * Internal: the public entry points are the business calendar and the volume metric, which take a
  * zone name.
+ * @category Time
  */
 export class ZoneOffsets {
   readonly timeZone: string;
@@ -178,7 +196,11 @@ function pushPiece(out: number[], segStart: number, segEnd: number, from: number
   return b - a;
 }
 
-/** Checks an IANA time zone name with `Intl` and returns its canonical spelling. */
+/**
+ * Checks an IANA time zone name with `Intl` and returns its canonical spelling.
+ *
+ * @category Time
+ */
 export function checkTimeZone(fn: string, timeZone: unknown, field = "timeZone"): string {
   if (typeof timeZone === "string" && timeZone.length > 0) {
     try {
@@ -196,12 +218,20 @@ export function checkTimeZone(fn: string, timeZone: unknown, field = "timeZone")
   });
 }
 
-/** Checks that an instant lies in the range the zone-aware functions accept. */
+/**
+ * Checks that an instant lies in the range the zone-aware functions accept.
+ *
+ * @category Time
+ */
 export function inZonedRange(t: number): boolean {
   return t >= MIN_ZONED_MS && t < MAX_ZONED_MS;
 }
 
-/** A local calendar date from days since 1970-01-01 (proleptic Gregorian; Hinnant's civil_from_days). */
+/**
+ * A local calendar date from days since 1970-01-01 (proleptic Gregorian; Hinnant's civil_from_days).
+ *
+ * @category Time
+ */
 export interface CivilDate {
   /** Full year. */
   readonly year: number;
@@ -211,7 +241,11 @@ export interface CivilDate {
   readonly day: number;
 }
 
-/** Year, month and day of a count of days since 1970-01-01. */
+/**
+ * Year, month and day of a count of days since 1970-01-01.
+ *
+ * @category Time
+ */
 export function civilFromDays(days: number): CivilDate {
   const months = monthsFromDays(days);
   const year = Math.floor(months / 12);
@@ -222,6 +256,7 @@ export function civilFromDays(days: number): CivilDate {
 /**
  * Months since year 0 (year·12 + month - 1) of a count of days since 1970-01-01, allocating nothing:
  * the month key of a record in a hot loop. Hinnant's civil_from_days.
+ * @category Time
  */
 export function monthsFromDays(days: number): number {
   const z = days + 719_468;
@@ -234,7 +269,11 @@ export function monthsFromDays(days: number): number {
   return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
 }
 
-/** Days since 1970-01-01 of a calendar date (inverse of {@link civilFromDays}). */
+/**
+ * Days since 1970-01-01 of a calendar date (inverse of {@link civilFromDays}).
+ *
+ * @category Time
+ */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -244,14 +283,22 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146_097 + doe - 719_468;
 }
 
-/** ISO weekday (Monday 1 ... Sunday 7) of a count of days since 1970-01-01 (a Thursday). */
+/**
+ * ISO weekday (Monday 1 ... Sunday 7) of a count of days since 1970-01-01 (a Thursday).
+ *
+ * @category Time
+ */
 export function isoWeekday(days: number): number {
   return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` string, or `null` when it is not a real date. */
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` string, or `null` when it is not a real date.
+ *
+ * @category Time
+ */
 export function parseLocalDate(value: unknown): number | null {
   if (typeof value !== "string") return null;
   const m = LOCAL_DATE.exec(value);
