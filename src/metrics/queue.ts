@@ -18,8 +18,8 @@ import type { DurationState, DurationStats, ExclusionState, Exclusions } from ".
  *   abandoned) (Amazon Connect's "service level X": contacts removed from the queue between 0 and X).
  * - `"excluded"`: abandons within T are left out of both sides: answered within T / (answered +
  *   abandoned after T) (the "ignore abandons within T" convention of Cisco and many ACDs).
- * - `"ignored"`: every abandon is left out: answered within T / answered (ICMI's second formula,
- *   used by some ACDs).
+ * - `"ignored"`: every abandon is left out: answered within T / answered (the second of the commonly
+ *   listed formulas, reported by some ACDs, e.g. AltiGen's "service level since midnight").
  *
  * @category Operations
  * @example
