@@ -28,20 +28,23 @@ function project(name, withZod) {
 
 const checks = `
   const scored = nps([10, 9, 7, 3]);
-  if (scored.score !== 25) throw new Error("nps([10, 9, 7, 3]).score is " + scored.score);
+  if (scored.score?.value !== 25 || scored.score.interval.method !== "adjusted-wald") throw new Error("nps([10, 9, 7, 3]).score is " + JSON.stringify(scored.score));
   let caught;
   try { nps([11]); } catch (e) { caught = e; }
   if (!(caught instanceof CxMetricsError) || caught.index !== 0) throw new Error("expected a CxMetricsError at index 0");
   const calendar = businessCalendar({ timeZone: "America/New_York", hours: { sunday: [["00:00", "24:00"]] } });
   if (calendar.elapsed("2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z") !== 23 * 3600000) throw new Error("the DST day must last 23 business hours");
   if (frt([{ created: 0, firstResponse: 60000 }], { businessHours: calendar }).count !== 1) throw new Error("frt in business hours failed");
+  let misspelt;
+  try { nps([9], { levle: 90 }); } catch (e) { misspelt = e; }
+  if (!(misspelt instanceof CxMetricsError) || !misspelt.message.includes('did you mean "level"')) throw new Error("a misspelt option must be refused");
 `;
 const schemaChecks = `
   let parseError;
   try { parseSurveyResponses([{ nps: 12 }]); } catch (e) { parseError = e; }
   if (!(parseError instanceof CxMetricsError)) throw new Error("schemas must throw the same CxMetricsError class as the core");
   const [row] = parseSurveyResponses([{ nps: 9, respondedAt: "1970-01-01T00:00:01Z" }]);
-  if (row.respondedAt !== 1000 || nps([row], { value: (r) => r.nps }).score !== 100) throw new Error("parsed rows do not fold");
+  if (row.respondedAt !== 1000 || nps([row], { value: "nps" }).score?.value !== 100) throw new Error("parsed rows do not fold");
   const contacts = parseContacts([{ arrived: "2026-03-02T09:00:00Z", answered: "2026-03-02T09:00:10Z" }]);
   if (contacts[0].answered - contacts[0].arrived !== 10000) throw new Error("parseContacts must normalise instants");
 `;
