@@ -72,7 +72,7 @@ export const metricCatalogue: readonly MetricDescription[] = Object.freeze(
     { name: "oneTouchResolution", factory: oneTouchResolutionMetric, records: "tickets", headline: "rate", summary: "Share of solved tickets solved with one agent reply", docs: "docs/metrics.md#fcr-first-contact-resolution-three-ways" },
     { name: "repeatContactFcr", factory: repeatContactFcrMetric, records: "contacts", headline: "rate", summary: "First-contact resolution from repeat contacts within a window", docs: "docs/metrics.md#fcr-first-contact-resolution-three-ways" },
     { name: "frt", factory: frtMetric, records: "tickets", headline: "mean", summary: "First response time: mean, percentiles, SLA attainment", docs: "docs/metrics.md#frt-first-response-time" },
-    { name: "art", factory: artMetric, records: "tickets", headline: "mean", summary: "Resolution time: mean, percentiles, SLA attainment, open tickets", docs: "docs/metrics.md#art-average-resolution-time" },
+    { name: "art", factory: artMetric, records: "tickets", headline: "mean", summary: "Resolution time: mean, percentiles, SLA attainment, open tickets", docs: "docs/metrics.md#art-resolution-time" },
     { name: "volume", factory: volumeMetric, records: "contacts", headline: null, summary: "Contacts per period and hour of the week, peaks", docs: "docs/metrics.md#volume" },
   ].map((entry) => Object.freeze(entry as MetricDescription)),
 );

@@ -97,4 +97,14 @@ describe("ces properties", () => {
       expect(ces(xs, { version: 1, weight: () => 1 })).toEqual(ces(xs, { version: 1 }));
     },
   );
+
+  test.prop([fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 100 }), fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 100, maxLength: 100 })])(
+    "weighted: easy, neutral and difficult are never negative and add up to total",
+    (xs, ws) => {
+      const r = ces(xs, { weight: (_, i) => ws[i]! });
+      expect(r.neutral).toBeGreaterThanOrEqual(0);
+      expect(r.easy + r.neutral + r.difficult).toBe(r.total);
+      for (const share of [r.easyShare!.value, r.neutralShare!, r.difficultShare!]) expect(share >= 0 && share <= 100).toBe(true);
+    },
+  );
 });

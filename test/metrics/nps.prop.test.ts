@@ -120,4 +120,13 @@ describe("nps properties", () => {
       expect(r.effectiveSize).toBeLessThanOrEqual(r.responses);
     },
   );
+
+  test.prop([scores, fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 200, maxLength: 200 })])(
+    "weighted: promoters + passives + detractors is exactly total, and every share is in 0..100",
+    (xs, ws) => {
+      const r = nps(xs, { weight: (_, i) => ws[i]! });
+      expect(r.promoters + r.passives + r.detractors).toBe(r.total);
+      for (const share of [r.promoterShare!, r.passiveShare!, r.detractorShare!]) expect(share >= 0 && share <= 100).toBe(true);
+    },
+  );
 });
