@@ -1,16 +1,16 @@
 import { fold, type Metric } from "../core/metric.ts";
-import { checkChoice, checkOnInvalid, checkOptions, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
+import { checkChoice, checkOptions, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import type { Ticket } from "../core/records.ts";
 import type { BusinessCalendar } from "../time/calendar.ts";
 import type { Instant } from "../core/records.ts";
 import type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState } from "./ops-types.ts";
 import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
-import { intervalSettings, PROPORTION_METHODS, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
-import { checkDurationOption } from "../time/duration.ts";
+import type { IntervalSettings, ProportionIntervalMethod } from "../stats/estimates.ts";
 import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
-import { checkAsOf, checkBusinessHours, elapsed, INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
+import { elapsed, INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
 import { isOpenState, mergeOpen, openState, readOpen } from "./internal/open-items.ts";
+import { timeOptions } from "./internal/time-options.ts";
 import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
 
 /**
@@ -123,11 +123,7 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
   constructor(options: ArtOptions | undefined) {
     const o = checkOptions(this.name, options, ART_KEYS);
     this.first = checkChoice(this.name, "resolution", o["resolution"], ["full", "first"], "full") === "first";
-    this.calendar = checkBusinessHours(this.name, o["businessHours"]);
-    this.target = checkDurationOption(this.name, "target", o["target"], Number.NaN);
-    this.asOf = checkAsOf(this.name, o["asOf"]);
-    this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
-    this.skip = checkOnInvalid(this.name, o["onInvalid"]);
+    ({ calendar: this.calendar, target: this.target, asOf: this.asOf, rates: this.rates, skip: this.skip } = timeOptions(this.name, o));
     this.definition = definitionOf(this.name, {
       resolution: this.first ? "first" : "full",
       businessHours: this.calendar === undefined ? "none" : this.calendar.definition,

@@ -357,15 +357,16 @@ export interface ParsedContact extends Omit<Contact, "arrived" | "answered" | "e
  */
 export const contactSchema: z.ZodType<ParsedContact, unknown> = makeContactSchema(instantSchema);
 
+/** The fields contacts and tickets share: ids (strings or numbers, as Zendesk's are) and segments. */
+function commonFields(): { id: ReturnType<typeof id>; customerId: ReturnType<typeof id>; agentId: ReturnType<typeof id>; team: ReturnType<typeof text>; channel: ReturnType<typeof text> } {
+  return { id: id(), customerId: id(), agentId: id(), team: text(), channel: text() };
+}
+
 function makeContactSchema(instant: z.ZodType<number, unknown>): z.ZodType<ParsedContact, unknown> {
   return z
     .looseObject(
       {
-        id: id(),
-        customerId: id(),
-        agentId: id(),
-        team: text(),
-        channel: text(),
+        ...commonFields(),
         queue: text(),
         reason: text(),
         arrived: instant.optional(),
@@ -451,37 +452,33 @@ export const ticketSchema: z.ZodType<ParsedTicket, unknown> = makeTicketSchema(i
 
 function makeTicketSchema(instant: z.ZodType<number, unknown>): z.ZodType<ParsedTicket, unknown> {
   return z
-  .looseObject(
-    {
-      id: id(),
-      customerId: id(),
-      agentId: id(),
-      team: text(),
-      channel: text(),
-      created: instant,
-      firstCustomerMessage: instant.nullable().optional(),
-      firstResponse: instant.nullable().optional(),
-      replies: z
-        .array(z.looseObject({ at: instant, automated: flag("true, false or absent"), agentId: id() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })
-        .optional(),
-      solves: z.array(instant, { error: "an array of instants" }).optional(),
-      status: z.enum(["new", "open", "pending", "on-hold", "solved", "closed"], { error: STATUS_EXPECTED }).optional(),
-    },
-    { error: "an object" },
-  )
-  .superRefine((ticket, ctx) => {
-    const created = ticket.created;
-    const before = (t: number | null | undefined, path: (string | number)[]): void => {
-      if (t != null && t < created) ctx.addIssue({ code: "custom", path, message: "an instant at or after the ticket's creation", input: t });
-    };
-    before(ticket.firstCustomerMessage, ["firstCustomerMessage"]);
-    before(ticket.firstResponse, ["firstResponse"]);
-    ticket.replies?.forEach((reply, i) => before(reply.at, ["replies", i, "at"]));
-    ticket.solves?.forEach((t, i) => before(t, ["solves", i]));
-    if ((ticket.status === "solved" || ticket.status === "closed") && (ticket.solves === undefined || ticket.solves.length === 0)) {
-      ctx.addIssue({ code: "custom", path: ["solves"], message: "at least one solve for a solved or closed ticket", input: ticket.solves });
-    }
-  }) as unknown as z.ZodType<ParsedTicket, unknown>;
+    .looseObject(
+      {
+        ...commonFields(),
+        created: instant,
+        firstCustomerMessage: instant.nullable().optional(),
+        firstResponse: instant.nullable().optional(),
+        replies: z
+          .array(z.looseObject({ at: instant, automated: flag("true, false or absent"), agentId: id() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })
+          .optional(),
+        solves: z.array(instant, { error: "an array of instants" }).optional(),
+        status: z.enum(["new", "open", "pending", "on-hold", "solved", "closed"], { error: STATUS_EXPECTED }).optional(),
+      },
+      { error: "an object" },
+    )
+    .superRefine((ticket, ctx) => {
+      const created = ticket.created;
+      const before = (t: number | null | undefined, path: (string | number)[]): void => {
+        if (t != null && t < created) ctx.addIssue({ code: "custom", path, message: "an instant at or after the ticket's creation", input: t });
+      };
+      before(ticket.firstCustomerMessage, ["firstCustomerMessage"]);
+      before(ticket.firstResponse, ["firstResponse"]);
+      ticket.replies?.forEach((reply, i) => before(reply.at, ["replies", i, "at"]));
+      ticket.solves?.forEach((t, i) => before(t, ["solves", i]));
+      if ((ticket.status === "solved" || ticket.status === "closed") && (ticket.solves === undefined || ticket.solves.length === 0)) {
+        ctx.addIssue({ code: "custom", path: ["solves"], message: "at least one solve for a solved or closed ticket", input: ticket.solves });
+      }
+    }) as unknown as z.ZodType<ParsedTicket, unknown>;
 }
 
 /**
