@@ -7,6 +7,10 @@ import { checkMetric, type Metric } from "../core/metric.ts";
  * Any metric over records of type `T`.
  *
  * @category Analysis
+ * @example
+ * ```ts
+ * const metric: AnyMetric<number> = npsMetric();
+ * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyMetric<T> = Metric<T, any, any>;
@@ -15,6 +19,10 @@ export type AnyMetric<T> = Metric<T, any, any>;
  * The state type of a metric.
  *
  * @category Analysis
+ * @example
+ * ```ts
+ * type S = StateOf<ReturnType<typeof queueMetric>>; // QueueState
+ * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type StateOf<M> = M extends Metric<any, infer S, any> ? S : never;
@@ -23,6 +31,10 @@ export type StateOf<M> = M extends Metric<any, infer S, any> ? S : never;
  * The input type of a metric.
  *
  * @category Analysis
+ * @example
+ * ```ts
+ * type I = InputOf<ReturnType<typeof queueMetric>>; // Contact
+ * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type InputOf<M> = M extends Metric<infer I, any, any> ? I : never;
@@ -31,6 +43,10 @@ export type InputOf<M> = M extends Metric<infer I, any, any> ? I : never;
  * The input a combination of metrics takes: a record every part accepts, the intersection of their
  * input types (computed through contravariance).
  * @category Analysis
+ * @example
+ * ```ts
+ * type Row = CombinedInput<{ nps: Metric<{ nps?: number }, unknown, unknown>; csat: Metric<{ csat?: number }, unknown, unknown> }>; // { nps?: number } & { csat?: number }
+ * ```
  */
 export type CombinedInput<M> = { [K in keyof M]: (input: InputOf<M[K]>) => void }[keyof M] extends (input: infer I) => void ? I : never;
 
@@ -38,6 +54,10 @@ export type CombinedInput<M> = { [K in keyof M]: (input: InputOf<M[K]>) => void 
  * The result type of a metric.
  *
  * @category Analysis
+ * @example
+ * ```ts
+ * type R = OutputOf<ReturnType<typeof queueMetric>>; // QueueResult
+ * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OutputOf<M> = M extends Metric<any, any, infer O> ? O : never;

@@ -24,6 +24,10 @@ export interface SurveyComment<T> {
  * Options of {@link surveyComments}.
  *
  * @category Analysis
+ * @example
+ * ```ts
+ * const options: SurveyCommentsOptions<{ why: string; nps: number }> = { comment: (r) => r.why, where: (r) => r.nps <= 6, limit: 20 };
+ * ```
  */
 export interface SurveyCommentsOptions<T> {
   /** Reads the comment from a record; `null`, `undefined` or blank means no comment. */

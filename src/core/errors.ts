@@ -8,6 +8,10 @@
  * - `INVALID_RECORD`: a raw record failed schema validation (`cx-metrics/schemas`).
  * - `INCOMPATIBLE_STATE`: two fold states of different shapes were merged.
  * @category Core
+ * @example
+ * ```ts
+ * const code: CxMetricsErrorCode = "INCOMPATIBLE_STATE";
+ * ```
  */
 export type CxMetricsErrorCode =
   | "INVALID_VALUE"
@@ -21,6 +25,10 @@ export type CxMetricsErrorCode =
  * The parts a {@link CxMetricsError} is built from; the message is made from them.
  *
  * @category Core
+ * @example
+ * ```ts
+ * const details: CxMetricsErrorDetails = { code: "INVALID_VALUE", fn: "nps", field: "score", index: 12, value: 11, expected: "an integer from 0 to 10" };
+ * ```
  */
 export interface CxMetricsErrorDetails {
   /** Stable code for programs to branch on. */
@@ -119,6 +127,11 @@ function formatErrorMessage(details: CxMetricsErrorDetails): string {
  * A short, readable rendering of any value for an error message.
  *
  * @category Core
+ * @example
+ * ```ts
+ * describeValue(Number.NaN);
+ * // => "NaN"
+ * ```
  */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";

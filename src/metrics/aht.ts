@@ -29,6 +29,10 @@ const AHT_KEYS: readonly string[] = ["components", "handled", "target", "level",
  * Options of {@link aht} and {@link ahtMetric}, with the shared `level`, `interval` (for the target share) and `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: AhtOptions = { components: { ...defaultAhtComponents, dialing: (c) => c.talk }, target: "6min" };
+ * ```
  */
 export interface AhtOptions<T extends Contact = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
@@ -51,6 +55,10 @@ export interface AhtOptions<T extends Contact = Contact> extends IntervalOptions
  * One component of handle time in an {@link AhtResult}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const talk: AhtComponent | undefined = aht(contacts).components.talk;
+ * ```
  */
 export interface AhtComponent {
   /** Mean per handled contact, ms (a missing value counts as 0); `null` when nothing was handled. */
@@ -89,6 +97,10 @@ export interface AhtResult {
  * The fold state of {@link ahtMetric}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: AhtState = ahtMetric().init();
+ * ```
  */
 export interface AhtState {
   /** The definition the state was folded under: the component names and the target. */

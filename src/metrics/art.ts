@@ -19,6 +19,10 @@ import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
  *   time); a reopened ticket that is open again is open.
  * - `"first"`: the first solve, even if the ticket was reopened later (Zendesk's first resolution time).
  * @category Operations
+ * @example
+ * ```ts
+ * const point: ResolutionPoint = "first";
+ * ```
  */
 export type ResolutionPoint = "full" | "first";
 
@@ -28,6 +32,10 @@ const ART_KEYS: readonly string[] = ["resolution", "businessHours", "target", "a
  * Options of {@link art} and {@link artMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: ArtOptions = { resolution: "first", target: "24h" };
+ * ```
  */
 export interface ArtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
@@ -90,6 +98,10 @@ export interface Reopens {
  * The fold state of {@link artMetric}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: ArtState = artMetric().init();
+ * ```
  */
 export interface ArtState {
   /** The definition the state was folded under: resolution point, calendar and target. */

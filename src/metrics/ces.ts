@@ -26,6 +26,10 @@ export type CesVersion = 1 | 2;
  * What defines CES: the version, the scale and the easy and difficult ranges.
  *
  * @category Survey
+ * @example
+ * ```ts
+ * const definition: CesDefinitionOptions = { version: 1 };
+ * ```
  */
 export interface CesDefinitionOptions {
   /**
@@ -54,6 +58,10 @@ export interface CesDefinitionOptions {
  * Options of {@link ces} and {@link cesMetric}, with the shared `level`, `interval` (for net easy,
  * default `"adjusted-wald"`) and `onInvalid`.
  * @category Survey
+ * @example
+ * ```ts
+ * const options: CesOptions<{ ces: number }> = { value: "ces", version: 2, interval: "wald" };
+ * ```
  */
 export interface CesOptions<T = RatingAnswer> extends CesDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
   /** Reads the rating from a record: a function or a field name. Without it, the input items are the ratings. */

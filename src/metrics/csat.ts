@@ -10,6 +10,10 @@ import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } f
  * What defines CSAT's satisfied share: the scale and the threshold.
  *
  * @category Survey
+ * @example
+ * ```ts
+ * const definition: CsatDefinitionOptions = { scale: { min: 0, max: 1 } }; // good/bad: satisfiedMin 1
+ * ```
  */
 export interface CsatDefinitionOptions {
   /**
@@ -28,6 +32,10 @@ export interface CsatDefinitionOptions {
  * Options of {@link csat} and {@link csatMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
  *
  * @category Survey
+ * @example
+ * ```ts
+ * const options: CsatOptions<{ csat: number }> = { value: "csat", satisfiedMin: 5 };
+ * ```
  */
 export interface CsatOptions<T = RatingAnswer> extends CsatDefinitionOptions, IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /** Reads the rating from a record: a function or a field name. Without it, the input items are the ratings. */

@@ -13,6 +13,10 @@ const FCR_KEYS: readonly string[] = ["resolved", "level", "interval", "onInvalid
  * Options of {@link fcr} and {@link fcrMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: FcrOptions<{ answer: string }> = { resolved: (r) => r.answer === "yes", level: 90 };
+ * ```
  */
 export interface FcrOptions<T = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
@@ -51,6 +55,10 @@ export interface FcrResult {
  * The fold state of {@link fcrMetric}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: FcrState = fcrMetric().init();
+ * ```
  */
 export interface FcrState {
   /** Always `"fcr()"`: what is folded does not depend on the options. */

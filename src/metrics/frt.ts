@@ -19,6 +19,10 @@ import { timeOptions } from "./internal/time-options.ts";
  * - `"include"`: any reply ends it.
  * - `"separate"`: agent FRT as with `"ignore"`, and bot FRT (to the first automated reply) in `bot`.
  * @category Operations
+ * @example
+ * ```ts
+ * const automated: AutomatedReplies = "separate";
+ * ```
  */
 export type AutomatedReplies = "ignore" | "include" | "separate";
 
@@ -28,6 +32,10 @@ const FRT_KEYS: readonly string[] = ["start", "automated", "businessHours", "tar
  * Options of {@link frt} and {@link frtMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: FrtOptions = { automated: "separate", target: "1h" };
+ * ```
  */
 export interface FrtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
@@ -79,6 +87,10 @@ export interface FrtResult extends DurationStats {
  * The fold state of {@link frtMetric}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: FrtState = frtMetric().init();
+ * ```
  */
 export interface FrtState {
   /** The definition the state was folded under: start, automated replies, calendar and target. */

@@ -22,6 +22,10 @@ export type NpsAnswer = number | null | undefined;
  * What defines the NPS groups: the scale and the cut-offs.
  *
  * @category Survey
+ * @example
+ * ```ts
+ * const definition: NpsDefinitionOptions = { scale: { min: 1, max: 5 }, promoterMin: 5, detractorMax: 3 };
+ * ```
  */
 export interface NpsDefinitionOptions {
   /**
@@ -45,6 +49,10 @@ export interface NpsDefinitionOptions {
  * Options of {@link nps} and {@link npsMetric}: the definition, how to read records, and the shared
  * `level`, `interval` (default `"adjusted-wald"`) and `onInvalid` options.
  * @category Survey
+ * @example
+ * ```ts
+ * const options: NpsOptions<{ nps: number | null }> = { value: "nps", interval: "wald", onInvalid: "skip" };
+ * ```
  */
 export interface NpsOptions<T = NpsAnswer> extends NpsDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
   /** Reads the score from a record: a function (`r => r.score`) or a field name (`"score"`). Without it, the input items are the scores. */

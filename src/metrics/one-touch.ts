@@ -28,6 +28,10 @@ const ONE_TOUCH_KEYS: readonly string[] = ["touches", "level", "interval", "onIn
  * Options of {@link oneTouchResolution} and {@link oneTouchResolutionMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: OneTouchOptions = { touches: "at-most-one" };
+ * ```
  */
 export interface OneTouchOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
@@ -69,6 +73,10 @@ export interface OneTouchResult {
  * The fold state of {@link oneTouchResolutionMetric}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: OneTouchState = oneTouchResolutionMetric().init();
+ * ```
  */
 export interface OneTouchState {
   /** Always `"oneTouchResolution()"`: what is folded does not depend on the options. */

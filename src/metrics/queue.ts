@@ -36,6 +36,10 @@ const QUEUE_KEYS: readonly string[] = ["target", "shortAbandon", "abandons", "le
  * Options of {@link queue} and {@link queueMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: QueueOptions = { target: "20s", shortAbandon: "5s", abandons: "excluded" };
+ * ```
  */
 export interface QueueOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
@@ -106,6 +110,10 @@ export interface QueueResult {
  * The fold state of {@link queueMetric}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: QueueState = queueMetric().init();
+ * ```
  */
 export interface QueueState {
   /** The definition the state was folded under: target and short-abandon threshold. */

@@ -30,6 +30,10 @@ const REPEAT_KEYS: readonly string[] = ["key", "at", "window", "asOf", "openWind
  * Options of {@link repeatContactFcr} and {@link repeatContactFcrMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: RepeatContactOptions = { window: "3d", key: (c) => `${c.customerId}|${c.reason}` };
+ * ```
  */
 export interface RepeatContactOptions<T = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
   /**
@@ -102,6 +106,10 @@ export interface RepeatContactResult {
  * The fold state of {@link repeatContactFcrMetric}: every contact's key, instant and input position.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: RepeatContactState = repeatContactFcrMetric().init();
+ * ```
  */
 export interface RepeatContactState {
   /** Always `"repeatContactFcr()"`: the state holds every contact, judged only in `result`. */

@@ -39,6 +39,10 @@ const VOLUME_KEYS: readonly string[] = ["timeZone", "period", "weekStartsOn", "a
  * Options of {@link volume} and {@link volumeMetric}, with the shared `onInvalid`.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const options: VolumeOptions = { timeZone: "Europe/Berlin", period: "week" };
+ * ```
  */
 export interface VolumeOptions<T = Contact> extends InvalidOptions {
   /**
@@ -165,6 +169,10 @@ export interface VolumeResult {
  * The fold state of {@link volumeMetric}.
  *
  * @category Operations
+ * @example
+ * ```ts
+ * const state: VolumeState = volumeMetric().init();
+ * ```
  */
 export interface VolumeState {
   /** The definition the state was folded under: time zone, period and week start. */

@@ -59,6 +59,10 @@ export interface ParseOptions {
  * Options of {@link surveyResponseSchema} and the parse helpers: the scale of each question, and the unit of numeric instants.
  *
  * @category Schemas
+ * @example
+ * ```ts
+ * const options: SurveyResponseSchemaOptions = { csatScale: { min: 1, max: 7 }, epoch: "s" };
+ * ```
  */
 export interface SurveyResponseSchemaOptions extends ParseOptions {
   /**

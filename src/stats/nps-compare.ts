@@ -31,6 +31,10 @@ export interface NpsCounts {
  * Options of {@link compareNps}.
  *
  * @category Statistics
+ * @example
+ * ```ts
+ * const options: CompareNpsOptions = { level: 90, interval: "wald" };
+ * ```
  */
 export interface CompareNpsOptions {
   /**

@@ -6,6 +6,10 @@ import { netScoreVariance, zForLevel } from "./estimates.ts";
  * Options of {@link npsSampleSize}.
  *
  * @category Statistics
+ * @example
+ * ```ts
+ * const options: NpsSampleSizeOptions = { margin: 5, population: 2000 };
+ * ```
  */
 export interface NpsSampleSizeOptions {
   /** Target margin of error (half-width of the interval), in NPS points from 0.01 to 100, e.g. 5 for ±5. */

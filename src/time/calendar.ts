@@ -8,6 +8,10 @@ import { DAY_MS, inZonedRange, isoWeekday, MINUTE_MS, parseLocalDate, ZoneOffset
  * One opening interval of a day in local wall-clock time, `["09:00", "17:30"]`; the end may be `"24:00"`.
  *
  * @category Time
+ * @example
+ * ```ts
+ * const morning: OpeningInterval = ["09:00", "12:30"];
+ * ```
  */
 export type OpeningInterval = readonly [start: string, end: string];
 
@@ -15,6 +19,10 @@ export type OpeningInterval = readonly [start: string, end: string];
  * Opening hours per weekday; a day left out (or given `[]`) is closed.
  *
  * @category Time
+ * @example
+ * ```ts
+ * const hours: WeeklyHours = { monday: [["09:00", "17:00"]], saturday: [["10:00", "14:00"]] };
+ * ```
  */
 export interface WeeklyHours {
   /** Monday's opening intervals. */
@@ -37,6 +45,10 @@ export interface WeeklyHours {
  * Options of {@link businessCalendar}.
  *
  * @category Time
+ * @example
+ * ```ts
+ * const options: BusinessCalendarOptions = { timeZone: "Europe/Berlin", hours: { monday: [["09:00", "17:00"]] }, holidays: ["2026-12-25"] };
+ * ```
  */
 export interface BusinessCalendarOptions {
   /** The IANA time zone the opening hours and holidays are in, e.g. `"Europe/Berlin"`. */
@@ -74,6 +86,12 @@ const MAX_CACHED_DAYS = 250_000;
  * A calendar caches what it has worked out; share one calendar across calls rather than building one
  * per call.
  * @category Time
+ * @example
+ * ```ts
+ * const calendar: BusinessCalendar = businessCalendar({ timeZone: "UTC", hours: { monday: [["09:00", "17:00"]] } });
+ * calendar.elapsed("2026-03-02T08:00:00Z", "2026-03-02T10:00:00Z");
+ * // => 3600000
+ * ```
  */
 export class BusinessCalendar {
   /** The canonical IANA name of the calendar's time zone. */
