@@ -7,7 +7,8 @@ import * as api from "../src/index.ts";
 import * as schemas from "../src/schemas/index.ts";
 import { hasNaN } from "./helpers.ts";
 
-const RUNS = 1500;
+// FUZZ_RUNS=20000 npx vitest run test/fuzz.test.ts for a longer search; CI runs 1500 per function.
+const RUNS = Number(globalThis.process?.env["FUZZ_RUNS"] ?? 1500);
 
 /** Keys the library reads, and near-misses of them, so objects hit real code paths. */
 const KEYS = [
