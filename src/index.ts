@@ -24,7 +24,7 @@ export { toEpochMs, type ToEpochMsOptions } from "./time/instant.ts";
 export { durationMs } from "./time/duration.ts";
 export { BusinessCalendar, businessCalendar, type BusinessCalendarOptions, type OpeningInterval, type WeeklyHours } from "./time/calendar.ts";
 
-export type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./metrics/rating-types.ts";
+export type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./metrics/rating-types.ts";
 export { bandOf, contactCenterNpsBands } from "./metrics/bands.ts";
 export { nps, npsCategory, npsMetric, type NpsAnswer, type NpsCategory, type NpsDefinitionOptions, type NpsFieldOptions, type NpsOptions, type NpsResult } from "./metrics/nps.ts";
 export { csat, csatCategory, csatMetric, type CsatDefinitionOptions, type CsatFieldOptions, type CsatOptions, type CsatResult } from "./metrics/csat.ts";

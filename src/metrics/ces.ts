@@ -1,11 +1,11 @@
 import type { Estimate } from "../core/estimate.ts";
 import { CxMetricsError } from "../core/errors.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
-import { checkAnswer, checkOnInvalid, checkOptions, checkScale, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
+import { checkAnswer, checkOptions, checkScale, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, meanEstimate, NET_SCORE_METHODS, netScoreEstimate, shareEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
 import { checkBands, labelOf } from "./bands.ts";
-import { distribution, exclusions, meanAndVariance, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
-import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
+import { distribution, exclusions, ratingConfig, meanAndVariance, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
+import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
 /**
  * Which Customer Effort Score:
@@ -81,14 +81,7 @@ export interface CesOptions<T = RatingAnswer> extends CesDefinitionOptions, Inte
  * const options: CesFieldOptions<"ces", never> = { value: "ces", version: 2 };
  * ```
  */
-export interface CesFieldOptions<K extends string, W extends string> extends CesDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
-  /** The field holding the rating. */
-  readonly value: K;
-  /** The field holding the weight. */
-  readonly weight?: W;
-  /** Interpretation bands for the mean. */
-  readonly bands?: readonly Band[];
-}
+export interface CesFieldOptions<K extends string, W extends string> extends CesDefinitionOptions, RatingFieldOptions<K, W, NetScoreIntervalMethod> {}
 
 /**
  * The result of {@link ces}. "Easy" means low effort under either version, so `easyShare` and
@@ -200,16 +193,7 @@ export function cesMetric<T>(options?: CesOptions<T>): Metric<T, RatingState, Ce
   const settings = intervalSettings(name, o, NET_SCORE_METHODS, "adjusted-wald");
   const wilson = { ...settings, method: "wilson" as const };
   const bands = checkBands(name, o["bands"]);
-  const config = {
-    name,
-    field: "rating",
-    headline: "mean",
-    scale,
-    value: readAccessor<T, unknown>(name, "value", o["value"]),
-    weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
-    skip: checkOnInvalid(name, o["onInvalid"]),
-  };
-  return new RatingMetric<T, CesResult>(config, (state: RatingState): CesResult => {
+  return new RatingMetric<T, CesResult>(ratingConfig<T>(name, "rating", "mean", scale, o), (state: RatingState): CesResult => {
     const summary = summarize(state);
     const easyCount = sumRange(summary, easy.min, easy.max);
     const difficultCount = sumRange(summary, difficult.min, difficult.max);

@@ -1,10 +1,10 @@
 import type { Estimate } from "../core/estimate.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
-import { checkAnswer, checkOnInvalid, checkOptions, checkScale, checkScalePoint, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
+import { checkAnswer, checkOptions, checkScale, checkScalePoint, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, meanEstimate, PROPORTION_METHODS, shareEstimate, type ProportionIntervalMethod } from "../stats/estimates.ts";
 import { checkBands, labelOf } from "./bands.ts";
-import { distribution, exclusions, meanAndVariance, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
-import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
+import { distribution, exclusions, ratingConfig, meanAndVariance, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
+import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
 /**
  * What defines CSAT's satisfied share: the scale and the threshold.
@@ -55,14 +55,7 @@ export interface CsatOptions<T = RatingAnswer> extends CsatDefinitionOptions, In
  * const options: CsatFieldOptions<"csat", never> = { value: "csat" };
  * ```
  */
-export interface CsatFieldOptions<K extends string, W extends string> extends CsatDefinitionOptions, IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
-  /** The field holding the rating. */
-  readonly value: K;
-  /** The field holding the weight. */
-  readonly weight?: W;
-  /** Interpretation bands for the satisfied share. */
-  readonly bands?: readonly Band[];
-}
+export interface CsatFieldOptions<K extends string, W extends string> extends CsatDefinitionOptions, RatingFieldOptions<K, W, ProportionIntervalMethod> {}
 
 /**
  * The result of {@link csat}: the satisfied share and the mean rating, each an {@link Estimate}.
@@ -143,16 +136,7 @@ export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, 
   const { scale, satisfiedMin } = csatDefinition(name, o);
   const settings = intervalSettings(name, o, PROPORTION_METHODS, "wilson");
   const bands = checkBands(name, o["bands"]);
-  const config = {
-    name,
-    field: "rating",
-    headline: "score",
-    scale,
-    value: readAccessor<T, unknown>(name, "value", o["value"]),
-    weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
-    skip: checkOnInvalid(name, o["onInvalid"]),
-  };
-  return new RatingMetric<T, CsatResult>(config, (state: RatingState): CsatResult => {
+  return new RatingMetric<T, CsatResult>(ratingConfig<T>(name, "rating", "score", scale, o), (state: RatingState): CsatResult => {
     const summary = summarize(state);
     const satisfied = sumRange(summary, satisfiedMin, scale.max);
     const unsatisfied = sumRange(summary, scale.min, satisfiedMin - 1);

@@ -1,11 +1,11 @@
 import type { Estimate } from "../core/estimate.ts";
 import { CxMetricsError } from "../core/errors.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
-import { checkAnswer, checkOnInvalid, checkOptions, checkScale, checkScalePoint, readAccessor, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
+import { checkAnswer, checkOptions, checkScale, checkScalePoint, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, NET_SCORE_METHODS, netScoreEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
 import { checkBands, labelOf } from "./bands.ts";
-import { distribution, exclusions, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
-import type { Band, RatingCount, RatingExclusions, RatingState } from "./rating-types.ts";
+import { distribution, exclusions, ratingConfig, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
+import type { Band, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
 /**
  * One NPS answer as read from the input: a score, or `null`/`undefined` when the question was not answered.
@@ -72,14 +72,7 @@ export interface NpsOptions<T = NpsAnswer> extends NpsDefinitionOptions, Interva
  * const options: NpsFieldOptions<"nps", "weight"> = { value: "nps", weight: "weight" };
  * ```
  */
-export interface NpsFieldOptions<K extends string, W extends string> extends NpsDefinitionOptions, IntervalOptions<NetScoreIntervalMethod>, InvalidOptions {
-  /** The field holding the score. */
-  readonly value: K;
-  /** The field holding the weight. */
-  readonly weight?: W;
-  /** Interpretation bands for `score`. */
-  readonly bands?: readonly Band[];
-}
+export interface NpsFieldOptions<K extends string, W extends string> extends NpsDefinitionOptions, RatingFieldOptions<K, W, NetScoreIntervalMethod> {}
 
 /**
  * The result of {@link nps}. Counts are weighted when weights are given (then `responses` is the
@@ -180,16 +173,7 @@ export function npsMetric<T>(options?: NpsOptions<T>): Metric<T, RatingState, Np
   const { scale, promoterMin, detractorMax } = npsDefinition(name, o);
   const settings = intervalSettings(name, o, NET_SCORE_METHODS, "adjusted-wald");
   const bands = checkBands(name, o["bands"]);
-  const config = {
-    name,
-    field: "score",
-    headline: "score",
-    scale,
-    value: readAccessor<T, unknown>(name, "value", o["value"]),
-    weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
-    skip: checkOnInvalid(name, o["onInvalid"]),
-  };
-  return new RatingMetric<T, NpsResult>(config, (state: RatingState): NpsResult => {
+  return new RatingMetric<T, NpsResult>(ratingConfig<T>(name, "score", "score", scale, o), (state: RatingState): NpsResult => {
     const summary = summarize(state);
     const promoters = sumRange(summary, promoterMin, scale.max);
     const passives = sumRange(summary, detractorMax + 1, promoterMin - 1);

@@ -1,4 +1,4 @@
-
+import type { IntervalOptions, InvalidOptions } from "../core/options.ts";
 /**
  * The fold state shared by the rating-scale metrics (NPS, CSAT, CES): a histogram over the scale.
  *
@@ -105,4 +105,23 @@ export interface Band {
   readonly from: number;
   /** The label shown for values in the band. */
   readonly label: string;
+}
+
+/**
+ * What every survey metric reads by field names (`value: "nps"`), so that the record type is inferred:
+ * the shared part of {@link NpsFieldOptions}, {@link CsatFieldOptions} and {@link CesFieldOptions}.
+ *
+ * @category Survey
+ * @example
+ * ```ts
+ * const options: RatingFieldOptions<"csat", "weight", "wilson"> = { value: "csat", weight: "weight", level: 90 };
+ * ```
+ */
+export interface RatingFieldOptions<K extends string, W extends string, Method extends string> extends IntervalOptions<Method>, InvalidOptions {
+  /** The field holding the answer. */
+  readonly value: K;
+  /** The field holding the weight. */
+  readonly weight?: W;
+  /** Interpretation bands for the headline. */
+  readonly bands?: readonly Band[];
 }

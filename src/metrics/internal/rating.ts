@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../../core/errors.ts";
 import type { Accessor, Metric } from "../../core/metric.ts";
-import { NOT_A_RECORD, type IntegerRange } from "../../core/options.ts";
+import { checkOnInvalid, NOT_A_RECORD, readAccessor, type IntegerRange } from "../../core/options.ts";
 import { checkDefinition, checkPart, intern, isCount } from "../../core/state.ts";
 import { compensatedAdd } from "../../stats/compensated.ts";
 import type { RatingCount, RatingExclusions, RatingState } from "../rating-types.ts";
@@ -15,6 +15,19 @@ export interface RatingFoldConfig<T> {
   readonly weight: Accessor<T, unknown> | undefined;
   readonly skip: boolean;
   readonly headline: string;
+}
+
+/** The fold configuration of a rating metric from its checked options: readers and `onInvalid`. */
+export function ratingConfig<T>(name: string, field: string, headline: string, scale: IntegerRange, o: Readonly<Record<string, unknown>>): RatingFoldConfig<T> {
+  return {
+    name,
+    field,
+    headline,
+    scale,
+    value: readAccessor<T, unknown>(name, "value", o["value"]),
+    weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
+    skip: checkOnInvalid(name, o["onInvalid"]),
+  };
 }
 
 /**
