@@ -11,6 +11,7 @@ import {
   fcrMetric,
   fold,
   frtMetric,
+  metricCatalogue,
   npsMetric,
   oneTouchResolutionMetric,
   queueMetric,
@@ -150,6 +151,11 @@ describe("fold laws", () => {
       expect(c.metric.result(state)).toEqual(expected);
     });
   }
+
+  it("covers every metric of the catalogue", () => {
+    const covered = new Set(cases.map((c) => c.metric.name));
+    for (const entry of metricCatalogue) expect([entry.name, covered.has(entry.name)]).toEqual([entry.name, true]);
+  });
 
   it("states merge only with states of the same definition", () => {
     for (const a of cases) {
