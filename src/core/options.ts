@@ -280,18 +280,7 @@ export function checkChoice<C extends string>(fn: string, field: string, value: 
  *
  * @category Core
  */
-export function listChoices(choices: readonly string[]): string {
+function listChoices(choices: readonly string[]): string {
   const quoted = choices.map((c) => JSON.stringify(c));
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : (quoted[0] ?? "");
-}
-
-/**
- * Checks an optional boolean option.
- *
- * @category Core
- */
-export function checkBoolean(fn: string, field: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean") throw new CxMetricsError({ code: "INVALID_OPTION", fn, field, value, expected: "true or false" });
-  return value;
 }

@@ -58,13 +58,17 @@ export function labelOf(value: number | null, bands: readonly Band[]): string | 
   return label;
 }
 
+/** The `bands` option of a metric: `undefined` when absent, else checked as {@link checkBands} does. */
+export function checkOptionalBands(fn: string, bands: unknown): readonly Band[] | undefined {
+  return bands === undefined ? undefined : checkBands(fn, bands);
+}
+
 /**
- * Checks `bands` (sorted by strictly increasing finite `from`, string labels); returns it or `undefined`.
+ * Checks `bands` (sorted by strictly increasing finite `from`, string labels) and returns it.
  *
  * @category Survey
  */
-export function checkBands(fn: string, bands: unknown): readonly Band[] | undefined {
-  if (bands === undefined && fn !== "bandOf") return undefined;
+export function checkBands(fn: string, bands: unknown): readonly Band[] {
   const ok =
     Array.isArray(bands) &&
     bands.every(

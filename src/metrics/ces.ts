@@ -3,7 +3,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOptions, checkScale, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, meanEstimate, NET_SCORE_METHODS, netScoreEstimate, shareEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
-import { checkBands, labelOf } from "./bands.ts";
+import { checkOptionalBands, labelOf } from "./bands.ts";
 import { distribution, exclusions, ratingConfig, meanAndVariance, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
@@ -192,7 +192,7 @@ export function cesMetric<T>(options?: CesOptions<T>): Metric<T, RatingState, Ce
   const { version, scale, easy, difficult, higherIsEasier } = cesDefinition(name, o);
   const settings = intervalSettings(name, o, NET_SCORE_METHODS, "adjusted-wald");
   const wilson = { ...settings, method: "wilson" as const };
-  const bands = checkBands(name, o["bands"]);
+  const bands = checkOptionalBands(name, o["bands"]);
   return new RatingMetric<T, CesResult>(ratingConfig<T>(name, "rating", "mean", scale, o), (state: RatingState): CesResult => {
     const summary = summarize(state);
     const easyCount = sumRange(summary, easy.min, easy.max);

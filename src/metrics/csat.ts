@@ -2,7 +2,7 @@ import type { Estimate } from "../core/estimate.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOptions, checkScale, checkScalePoint, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, meanEstimate, PROPORTION_METHODS, shareEstimate, type ProportionIntervalMethod } from "../stats/estimates.ts";
-import { checkBands, labelOf } from "./bands.ts";
+import { checkOptionalBands, labelOf } from "./bands.ts";
 import { distribution, exclusions, ratingConfig, meanAndVariance, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
@@ -135,7 +135,7 @@ export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, 
   const o = checkOptions(name, options, CSAT_KEYS);
   const { scale, satisfiedMin } = csatDefinition(name, o);
   const settings = intervalSettings(name, o, PROPORTION_METHODS, "wilson");
-  const bands = checkBands(name, o["bands"]);
+  const bands = checkOptionalBands(name, o["bands"]);
   return new RatingMetric<T, CsatResult>(ratingConfig<T>(name, "rating", "score", scale, o), (state: RatingState): CsatResult => {
     const summary = summarize(state);
     const satisfied = sumRange(summary, satisfiedMin, scale.max);

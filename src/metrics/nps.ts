@@ -3,7 +3,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOptions, checkScale, checkScalePoint, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, NET_SCORE_METHODS, netScoreEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
-import { checkBands, labelOf } from "./bands.ts";
+import { checkOptionalBands, labelOf } from "./bands.ts";
 import { distribution, exclusions, ratingConfig, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
 import type { Band, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
@@ -172,7 +172,7 @@ export function npsMetric<T>(options?: NpsOptions<T>): Metric<T, RatingState, Np
   const o = checkOptions(name, options, NPS_KEYS);
   const { scale, promoterMin, detractorMax } = npsDefinition(name, o);
   const settings = intervalSettings(name, o, NET_SCORE_METHODS, "adjusted-wald");
-  const bands = checkBands(name, o["bands"]);
+  const bands = checkOptionalBands(name, o["bands"]);
   return new RatingMetric<T, NpsResult>(ratingConfig<T>(name, "score", "score", scale, o), (state: RatingState): NpsResult => {
     const summary = summarize(state);
     const promoters = sumRange(summary, promoterMin, scale.max);

@@ -1,7 +1,7 @@
 import { CxMetricsError } from "../../core/errors.ts";
 import type { Accessor, Metric } from "../../core/metric.ts";
 import { checkOnInvalid, NOT_A_RECORD, readAccessor, type IntegerRange } from "../../core/options.ts";
-import { checkDefinition, checkPart, intern, isCount } from "../../core/state.ts";
+import { checkDefinition, checkPart, incompatible, intern, isCount } from "../../core/state.ts";
 import { compensatedAdd } from "../../stats/compensated.ts";
 import type { RatingCount, RatingExclusions, RatingState } from "../rating-types.ts";
 
@@ -123,8 +123,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
 
   /** Cold: the state given to `add` is not one of this metric's. */
   private foreign(state: unknown): never {
-    checkDefinition(this.name, "state", this.definition, state);
-    throw new Error("unreachable");
+    throw incompatible(this.name, "state", state, this.definition);
   }
 
   private addWeighted(state: RatingState, record: T, v: number, index: number): void {
