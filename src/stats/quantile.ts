@@ -157,3 +157,15 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[i] = a[j] as number;
   a[j] = t;
 }
+
+/**
+ * The type-7 percentile at fraction q (0..1) of values already sorted ascending (n ≥ 1):
+ * x₍ₕ₎ + (h - ⌊h⌋)·(x₍ₕ₊₁₎ - x₍ₕ₎) with h = (n - 1)·q, 0-based.
+ * @category Statistics
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const a = sorted[lo] as number;
+  return lo + 1 < sorted.length ? a + (h - lo) * ((sorted[lo + 1] as number) - a) : a;
+}
