@@ -19,9 +19,13 @@ export { netScoreInterval, type NetScoreCounts, type NetScoreIntervalOptions } f
 export { compareNps, type CompareNpsOptions, type NpsComparison, type NpsCounts } from "./stats/nps-compare.ts";
 export { npsSampleSize, type NpsSampleSizeOptions } from "./stats/sample-size.ts";
 export { percentile, percentiles } from "./stats/quantile.ts";
+export { adjustPValues, compareEstimates, compareMeans, compareMedians, compareShares, type CompareMediansOptions, type CompareOptions, type Comparison, type ComparisonTest, type MeanSummary, type PAdjustMethod, type ShareCounts } from "./stats/compare.ts";
+export { trendSlope, type Trend, type TrendDirection, type TrendDispersion, type TrendOptions } from "./stats/trend.ts";
 
 export { toEpochMs, type ToEpochMsOptions } from "./time/instant.ts";
 export { durationMs } from "./time/duration.ts";
+export { periodOf, periodsBetween, type IsoWeekday, type Period, type PeriodOptions, type PeriodUnit } from "./time/period.ts";
+export { localTimeParser, parseLocalTime, type Disambiguation, type LocalTimeOptions } from "./time/local.ts";
 export { BusinessCalendar, businessCalendar, type BusinessCalendarOptions, type OpeningInterval, type WeeklyHours } from "./time/calendar.ts";
 
 export type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./metrics/rating-types.ts";
@@ -44,3 +48,6 @@ export { groupBy, groupStates } from "./analysis/group-by.ts";
 export { surveyComments, type SurveyComment, type SurveyCommentsOptions } from "./analysis/comments.ts";
 export { combine, type AnyMetric, type CombinedInput, type InputOf, type OutputOf, type StateOf } from "./analysis/combine.ts";
 export { metricCatalogue, type MetricDescription, type MetricRecordKind } from "./analysis/catalogue.ts";
+export { rolling, series, seriesBy, type RollingOptions, type RollingPoint, type Series, type SeriesByOptions, type SeriesOptions, type SeriesPoint } from "./analysis/series.ts";
+export { controlChart, periodOverPeriod, seriesTrend, type ControlChart, type ControlChartOptions, type ControlPoint, type PeriodChange, type PeriodOverPeriodOptions } from "./analysis/trends.ts";
+export { npsByKind, relationshipNps, type NpsByKindOptions, type NpsKindsPeriod, type RelationshipNpsOptions, type WaveNps, type WeightingMargin } from "./analysis/nps-kinds.ts";

@@ -7,7 +7,7 @@ import { INSTANT_FIELD_EXPECTED, instantOrNaN } from "../metrics/internal/instan
 import type { ExclusionState, Exclusions } from "../metrics/ops-types.ts";
 import { epochMsOrNaN } from "../time/instant.ts";
 import { listPeriods, PeriodIndex, PeriodScheme, type IsoWeekday, type Period, type PeriodOptions, type PeriodUnit } from "../time/period.ts";
-import { DAY_MS, inZonedRange } from "../time/zone.ts";
+import { inZonedRange } from "../time/zone.ts";
 
 /**
  * Options of {@link series}: which instant places a record, the periods, and an optional range.
@@ -335,7 +335,6 @@ export function seriesBy<R, S, O, K>(metric: Metric<R, S, O>, records: Iterable<
   const s = readSettings<R>(fn, o);
   metric.merge(metric.init(), metric.init());
   const segments = new Map<K, { slots: Slots<S>; tally: Tally }>();
-  const all: Tally = { placed: 0, outside: 0, excluded: exclusionState() };
   eachRecord(fn, records, (record, i) => {
     const k = by(record, i);
     if ((k as unknown) === NOT_A_RECORD) throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "record", index: i, value: record, expected: "an object (a record to read the segment from)" });
@@ -368,7 +367,6 @@ export function seriesBy<R, S, O, K>(metric: Metric<R, S, O>, records: Iterable<
   const out = new Map<K, Series<O, S>>();
   for (const [k, { slots, tally }] of segments) {
     out.set(k, buildSeries(fn, metric, s as Settings<unknown>, slots, a, b, tally));
-    all.placed += tally.placed;
   }
   return out;
 }
@@ -497,7 +495,3 @@ export function checkSeries<O, S>(fn: string, field: string, value: unknown): re
   return s.periods;
 }
 
-/** Local day arithmetic used by the trend helpers: the day number of an instant's local date. */
-export function localDay(scheme: PeriodScheme, t: number): number {
-  return Math.floor((t + scheme.zone.offsetAt(t)) / DAY_MS);
-}

@@ -1,9 +1,9 @@
-import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Accessor, type Metric, type Reader } from "../core/metric.ts";
 import { checkChoice, checkOnInvalid, checkOptions, NOT_A_RECORD, readAccessor, type InvalidOptions } from "../core/options.ts";
 import type { Contact, Instant } from "../core/records.ts";
 import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
-import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoWeekday, monthsFromDays, ZoneOffsets } from "../time/zone.ts";
+import { listPeriods, PERIOD_UNITS, PeriodScheme, type PeriodUnit } from "../time/period.ts";
+import { DAY_MS, HOUR_MS, isoWeekday, ZoneOffsets } from "../time/zone.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
 import { INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
 import type { ExclusionState, Exclusions } from "./ops-types.ts";
@@ -17,7 +17,7 @@ import type { ExclusionState, Exclusions } from "./ops-types.ts";
  * const period: VolumePeriod = "week";
  * ```
  */
-export type VolumePeriod = "hour" | "day" | "week" | "month" | "quarter";
+export type VolumePeriod = PeriodUnit;
 
 /**
  * Weekday names, Monday first (ISO 8601 order): the rows of the heatmap.
@@ -31,7 +31,6 @@ export type VolumePeriod = "hour" | "day" | "week" | "month" | "quarter";
 export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
 const WEEKDAY_NAMES: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const PERIODS: readonly VolumePeriod[] = ["hour", "day", "week", "month", "quarter"];
 
 const VOLUME_KEYS: readonly string[] = ["timeZone", "period", "weekStartsOn", "at", "onInvalid"];
 
@@ -127,7 +126,7 @@ export interface HourOfWeekPeak {
  * ```
  */
 export interface VolumeCount {
-  /** The period's local label: `2026-03-02T09:00`, `2026-03-02`, `2026-03` or `2026-Q1` (weeks by their first day). */
+  /** The period's local label (see {@link Period}): `2026-03-02T09:00`, `2026-03-02`, `2026-W10`, `2026-03`, `2026-Q1`, `2026-H1`, `2026`. */
   readonly label: string;
   /** The instant the period starts (epoch ms): local midnight, or the first instant after it in a DST gap. */
   readonly start: number;
@@ -177,7 +176,7 @@ export interface VolumeResult {
 export interface VolumeState {
   /** The definition the state was folded under: time zone, period and week start. */
   readonly definition: string;
-  /** Contacts per period key, by `period`: local hours or days since 1970-01-01, or months or quarters since year 0. */
+  /** Contacts per period key, by `period`: local hours, days or weeks since 1970-01-01, or months, quarters, half-years or years since year 0. */
   counts: Map<number, number>;
   /** Contacts per hour of the week: index (ISO weekday - 1)·24 + hour. */
   heat: Float64Array;
@@ -187,8 +186,6 @@ export interface VolumeState {
   excluded: ExclusionState;
 }
 
-/** Most periods a series is filled out to; a gap wider than this means a bad instant, not a real series. */
-const MAX_PERIODS = 1_000_000;
 
 class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   readonly name = "volume";
@@ -196,8 +193,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   readonly headline = null;
   private readonly definition: string;
   private readonly zone: ZoneOffsets;
-  private readonly period: VolumePeriod;
-  private readonly weekStartsOn: number;
+  private readonly scheme: PeriodScheme;
   private readonly at: Accessor<T, unknown>;
   /** The field named in errors: `arrived` when read by default, `at` when read by your accessor. */
   private readonly atField: string;
@@ -206,16 +202,11 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
   constructor(options: VolumeOptions<T> | undefined) {
     const o = checkOptions(this.name, options, VOLUME_KEYS);
     this.zone = new ZoneOffsets(this.name, o["timeZone"] ?? "UTC");
-    this.period = checkChoice(this.name, "period", o["period"], PERIODS, "day");
-    const weekStartsOn = o["weekStartsOn"] ?? 1;
-    if (typeof weekStartsOn !== "number" || !Number.isInteger(weekStartsOn) || weekStartsOn < 1 || weekStartsOn > 7) {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "weekStartsOn", value: weekStartsOn, expected: "an ISO weekday from 1 (Monday) to 7 (Sunday)" });
-    }
-    this.weekStartsOn = weekStartsOn;
+    this.scheme = new PeriodScheme(this.name, { period: checkChoice(this.name, "period", o["period"], PERIOD_UNITS, "day"), weekStartsOn: o["weekStartsOn"] }, this.zone);
     this.at = readAccessor<T, unknown>(this.name, "at", o["at"] ?? "arrived") as Accessor<T, unknown>;
     this.atField = o["at"] === undefined ? "arrived" : typeof o["at"] === "string" ? o["at"] : "at";
     this.skip = checkOnInvalid(this.name, o["onInvalid"]);
-    this.definition = definitionOf(this.name, { timeZone: this.zone.timeZone, period: this.period, weekStartsOn: this.period === "week" ? weekStartsOn : 1 });
+    this.definition = definitionOf(this.name, { timeZone: this.zone.timeZone, period: this.scheme.unit, weekStartsOn: this.scheme.weekStartsOn });
   }
 
   init(): VolumeState {
@@ -235,7 +226,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
     const weekday = isoWeekday(day);
     const cell = (weekday - 1) * 24 + hour;
     state.heat[cell] = (state.heat[cell] as number) + 1;
-    const key = this.keyOf(local, day, weekday);
+    const key = this.scheme.keyOfLocal(local);
     state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
     state.total++;
   }
@@ -262,20 +253,11 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
         if (key < lo) lo = key;
         if (key > hi) hi = key;
       }
-      const step = this.period === "week" ? 7 : 1;
-      const span = (hi - lo) / step + 1;
-      if (span > MAX_PERIODS) {
-        const first = this.describe(lo, 0).label;
-        const last = this.describe(hi, 0).label;
-        throw new CxMetricsError({
-          code: "INVALID_INPUT",
-          fn: this.name,
-          field: this.atField,
-          value: `${first} to ${last}`,
-          expected: `at most ${MAX_PERIODS} ${this.period}s from the first contact to the last (not ${span}): look for an instant in the wrong unit or century, or count by a longer period`,
-        });
+      const list = listPeriods(this.name, this.scheme, lo, hi, this.atField);
+      for (let k = 0; k < list.keys.length; k++) {
+        const p = list.periods[k] as { label: string; start: number };
+        periods.push({ label: p.label, start: p.start, count: state.counts.get(list.keys[k] as number) ?? 0 });
       }
-      for (let key = lo; key <= hi; key += step) periods.push(this.describe(key, state.counts.get(key) ?? 0));
     }
     const heatmap = WEEKDAY_NAMES.map((_, w) => Array.from(state.heat.subarray(w * 24, w * 24 + 24)));
     let peakHour: VolumeResult["peakHour"] = null;
@@ -301,69 +283,12 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
     checkPart(ok, this.name, this.definition, state, "counts or heatmap");
   }
 
-  /** The period key of a local instant (hours, days, months or quarters since an epoch), allocating nothing. */
-  private keyOf(local: number, day: number, weekday: number): number {
-    switch (this.period) {
-      case "hour":
-        return Math.floor(local / HOUR_MS);
-      case "day":
-        return day;
-      case "week":
-        return day - ((weekday - this.weekStartsOn + 7) % 7);
-      case "month":
-        return monthsFromDays(day);
-      case "quarter":
-        return Math.floor(monthsFromDays(day) / 3);
-    }
-  }
-
-  private describe(key: number, count: number): VolumeCount {
-    let localStart: number;
-    let label: string;
-    switch (this.period) {
-      case "hour": {
-        localStart = key * HOUR_MS;
-        const day = Math.floor(key / 24);
-        label = `${dateLabel(day)}T${pad(key - day * 24)}:00`;
-        break;
-      }
-      case "day":
-      case "week":
-        localStart = key * DAY_MS;
-        label = dateLabel(key);
-        break;
-      case "month": {
-        const year = Math.floor(key / 12);
-        const month = key - year * 12 + 1;
-        localStart = daysFromCivil(year, month, 1) * DAY_MS;
-        label = `${year}-${pad(month)}`;
-        break;
-      }
-      case "quarter": {
-        const year = Math.floor(key / 4);
-        const quarter = key - year * 4 + 1;
-        localStart = daysFromCivil(year, quarter * 3 - 2, 1) * DAY_MS;
-        label = `${year}-Q${quarter}`;
-        break;
-      }
-    }
-    return { label, start: this.zone.startInstant(localStart), count };
-  }
 }
 
 function argmax(values: readonly number[]): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[best] as number)) best = i;
   return best;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-function dateLabel(day: number): string {
-  const { year, month, day: d } = civilFromDays(day);
-  return `${year}-${pad(month)}-${pad(d)}`;
 }
 
 /**

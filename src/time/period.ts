@@ -413,14 +413,14 @@ export const MAX_PERIODS = 1_000_000;
  *
  * @category Time
  */
-export function listPeriods(fn: string, scheme: PeriodScheme, lo: number, hi: number): { periods: Period[]; keys: number[] } {
+export function listPeriods(fn: string, scheme: PeriodScheme, lo: number, hi: number, field = "at"): { periods: Period[]; keys: number[] } {
   if (hi - lo + 1 > MAX_PERIODS) {
     throw new CxMetricsError({
       code: "INVALID_INPUT",
       fn,
-      field: "at",
+      field,
       value: `${scheme.labelOf(lo)} to ${scheme.labelOf(hi)}`,
-      expected: `at most ${MAX_PERIODS} ${scheme.unit} periods (not ${hi - lo + 1}): look for an instant in the wrong unit or century, or use a longer period`,
+      expected: `at most ${MAX_PERIODS} ${scheme.unit}s from the first record to the last (not ${hi - lo + 1}): look for an instant in the wrong unit or century, or use a longer period`,
     });
   }
   const periods: Period[] = [];

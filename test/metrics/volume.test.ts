@@ -18,8 +18,16 @@ function label(period: VolumePeriod, date: string, hour: number, weekday: number
   if (period === "day") return date;
   if (period === "month") return date.slice(0, 7);
   if (period === "quarter") return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-  const monday = new Date(Date.parse(`${date}T00:00:00Z`) - weekday * 86_400_000);
-  return monday.toISOString().slice(0, 10);
+  if (period === "half") return `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
+  if (period === "year") return date.slice(0, 4);
+  // ISO 8601 week: the week (Monday first) belongs to the year of its Thursday, week 1 holds 4 January.
+  const thursday = new Date(Date.parse(`${date}T00:00:00Z`) + (3 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan4 = Date.UTC(year, 0, 4);
+  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
+  const week1Monday = jan4 - jan4Weekday * 86_400_000;
+  const week = Math.floor((thursday.getTime() - 3 * 86_400_000 - week1Monday) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
 describe("volume: worked by hand", () => {
@@ -62,14 +70,14 @@ describe("volume: worked by hand", () => {
     expect(() => volume([], { timeZone: "Europe/Atlantis" })).toThrow(/option "timeZone" is "Europe\/Atlantis"/);
     expect(() => volume([{ arrived: "2026-03-01" }])).toThrow(/arrived at index 0 is "2026-03-01"/);
     expect(volume([{ arrived: "2026-03-01" }, { arrived: 0 }], { onInvalid: "skip" }).excluded.count).toBe(1);
-    expect(() => volume([], { period: "year" as VolumePeriod })).toThrow(/period/);
+    expect(() => volume([], { period: "decade" as VolumePeriod })).toThrow(/period/);
   });
 });
 
 describe("volume: against Intl, record by record", () => {
   const zones = ["America/New_York", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata"];
   test.prop(
-    [fc.array(fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) }), { maxLength: 60 }), fc.constantFrom(...zones), fc.constantFrom<VolumePeriod>("hour", "day", "week", "month", "quarter")],
+    [fc.array(fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) }), { maxLength: 60 }), fc.constantFrom(...zones), fc.constantFrom<VolumePeriod>("hour", "day", "week", "month", "quarter", "half", "year")],
     { numRuns: 60 },
   )("periods and heatmap match local times read one by one", (instants, timeZone, period) => {
     const result = volume(instants.map((arrived) => ({ arrived })), { timeZone, period });
