@@ -106,9 +106,14 @@ class Slots<S> {
   base = 0;
   states: (S | undefined)[] = [];
   counts: number[] = [];
+  /** The lowest and highest keys that hold a record (the arrays may reach further). */
+  lo = Infinity;
+  hi = -Infinity;
 
   /** Index of `key`, growing the arrays to hold it. */
   indexOf(key: number): number {
+    if (key < this.lo) this.lo = key;
+    if (key > this.hi) this.hi = key;
     if (this.states.length === 0) {
       this.base = key;
       this.states.push(undefined);
@@ -130,13 +135,6 @@ class Slots<S> {
     return j;
   }
 
-  get lo(): number {
-    return this.base;
-  }
-
-  get hi(): number {
-    return this.base + this.states.length - 1;
-  }
 }
 
 interface Settings<R> {
@@ -291,9 +289,9 @@ export function series<R extends I, I, S, O>(metric: Metric<I, S, O>, records: I
     const key = place(fn, s, tally, record, i);
     if (key !== key) return;
     let j = key - slots.base;
-    if (j < 0 || j >= slots.states.length) j = slots.indexOf(key);
-    let state = slots.states[j];
+    let state = j >= 0 && j < slots.states.length ? slots.states[j] : undefined;
     if (state === undefined) {
+      j = slots.indexOf(key);
       state = metric.init();
       slots.states[j] = state;
     }
@@ -347,9 +345,9 @@ export function seriesBy<R, S, O, K>(metric: Metric<R, S, O>, records: Iterable<
     if (key !== key) return;
     const slots = segment.slots;
     let j = key - slots.base;
-    if (j < 0 || j >= slots.states.length) j = slots.indexOf(key);
-    let state = slots.states[j];
+    let state = j >= 0 && j < slots.states.length ? slots.states[j] : undefined;
     if (state === undefined) {
+      j = slots.indexOf(key);
       state = metric.init();
       slots.states[j] = state;
     }
