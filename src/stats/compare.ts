@@ -155,10 +155,13 @@ export function compareShares(before: ShareCounts, after: ShareCounts, options?:
   const a = readShare(fn, "before", before);
   const b = readShare(fn, "after", after);
   if (a.n === 0 || b.n === 0) return null;
-  return shareComparison(a.x / a.n, a.n, b.x / b.n, b.n, level, z);
+  return shareComparison((100 * a.x) / a.n, a.n, (100 * b.x) / b.n, b.n, level, z);
 }
 
-function shareComparison(p1: number, n1: number, p2: number, n2: number, level: number, z: number): Comparison {
+/** Newcombe's comparison of two shares given in percent (exact from the counts) with their sizes. */
+function shareComparison(before: number, n1: number, after: number, n2: number, level: number, z: number): Comparison {
+  const p1 = before / 100;
+  const p2 = after / 100;
   const settings = { z, level, method: "wilson" as const };
   const w1 = shareEstimate(p1, n1, settings).interval;
   const w2 = shareEstimate(p2, n2, settings).interval;
@@ -171,9 +174,9 @@ function shareComparison(p1: number, n1: number, p2: number, n2: number, level: 
   const se0 = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   const statistic = se0 > 0 ? d / se0 : null;
   return {
-    before: 100 * p1,
-    after: 100 * p2,
-    difference: 100 * d,
+    before,
+    after,
+    difference: after - before,
     standardError: 100 * Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2),
     statistic,
     df: null,
@@ -181,7 +184,7 @@ function shareComparison(p1: number, n1: number, p2: number, n2: number, level: 
     interval: {
       lower: 100 * Math.max(-1, d - Math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)),
       upper: 100 * Math.min(1, d + Math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)),
-      center: 100 * d,
+      center: after - before,
       level,
       method: "newcombe",
     },
@@ -271,7 +274,7 @@ export function compareEstimates(before: Estimate | null, after: Estimate | null
   if (kind !== kindOf(after)) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "after", value: after.interval.method, expected: `an estimate of the same kind as before (${before.interval.method})` });
   }
-  if (kind === "share") return shareComparison(before.value / 100, before.n, after.value / 100, after.n, level, z);
+  if (kind === "share") return shareComparison(before.value, before.n, after.value, after.n, level, z);
   if (kind === "mean") {
     if (before.n < 2 || after.n < 2) return null;
     const v = (e: Estimate): number => (e.standardError * e.standardError * e.n) / (e.n - 1);
