@@ -160,7 +160,7 @@ function rake(fn: string, wave: unknown, cells: string[][], margins: readonly { 
     }
     if (change < 1e-10) break;
     if (it === iterations - 1 && margins.length > 1) {
-      throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "weighting", value: String(wave), expected: "margins that raking can match (it did not converge in 1000 iterations: are the margins consistent with each other?)" });
+      throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "weighting", value: `wave ${String(wave)}`, expected: "margins that raking can match (it did not converge in 1000 iterations: are the margins consistent with each other?)" });
     }
   }
   let sum = 0;
