@@ -2,16 +2,14 @@
 // Run: npx tsx examples/weekly-csat.ts
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { csatMetric, type RatingState } from "cx-metrics";
+import { csatMetric, periodOf, type RatingState } from "cx-metrics";
 import { parseSurveyResponses, type ParsedSurveyResponse } from "cx-metrics/schemas";
 
-const OFFSET_MS = 330 * 60_000; // the center's time zone, UTC+05:30, has no DST
+const TIME_ZONE = "Asia/Kolkata"; // the center's time zone: weeks are its local ISO weeks
 
-/** The local Monday of an instant's week, as YYYY-MM-DD. */
+/** The local ISO week of an instant, e.g. "2026-W14" (labels sort in time order). */
 function weekOf(epochMs: number): string {
-  const local = new Date(epochMs + OFFSET_MS);
-  const daysSinceMonday = (local.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday)).toISOString().slice(0, 10);
+  return periodOf(epochMs, { period: "week", timeZone: TIME_ZONE }).label;
 }
 
 // The app keeps one fold state per week. Each answer is folded in as it arrives: no array of
@@ -32,14 +30,14 @@ parseSurveyResponses(raw)
   .forEach(onResponse);
 
 const ordered = [...weeks].sort(([a], [b]) => a.localeCompare(b));
-console.log("week of      CSAT   95% CI          n");
+console.log("week        CSAT   95% CI          n");
 for (const [week, state] of ordered.slice(-6)) {
   const r = metric.result(state);
-  console.log(`${week}  ${r.score?.value.toFixed(1).padStart(5)}%  ${r.score?.interval.lower.toFixed(1)} to ${r.score?.interval.upper.toFixed(1)}  ${String(r.total).padStart(4)}`);
+  console.log(`${week.padEnd(10)}  ${r.score?.value.toFixed(1).padStart(5)}%  ${r.score?.interval.lower.toFixed(1)} to ${r.score?.interval.upper.toFixed(1)}  ${String(r.total).padStart(4)}`);
 }
 
 // A quarter is the merge of its weeks' states: no second pass over the answers.
 const q2 = metric.init();
-for (const [week, state] of ordered) if (week >= "2026-03-30") metric.merge(q2, state);
+for (const [week, state] of ordered) if (week >= "2026-W14") metric.merge(q2, state);
 const quarter = metric.result(q2);
-console.log(`Q2 2026 (weeks from 2026-03-30): ${quarter.score?.value.toFixed(1)}% satisfied, n = ${quarter.total}, ${quarter.excluded.missing} unanswered`);
+console.log(`Q2 2026 (weeks from 2026-W14, which starts on 30 March): ${quarter.score?.value.toFixed(1)}% satisfied, n = ${quarter.total}, ${quarter.excluded.missing} unanswered`);

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
+  adjustPValues,
   ahtMetric,
   art,
   businessCalendar,
@@ -11,17 +12,25 @@ import {
   combine,
   compareNps,
   contactCenterNpsBands,
+  controlChart,
   csatMetric,
   fcr,
   fold,
   frt,
   groupBy,
   npsCategory,
+  npsByKind,
   npsMetric,
   oneTouchResolution,
+  periodOf,
+  periodOverPeriod,
   queueMetric,
   repeatContactFcr,
   repeatContactFcrMetric,
+  relationshipNps,
+  series,
+  seriesBy,
+  seriesTrend,
   surveyComments,
   volume,
   type DurationStats,
@@ -47,9 +56,10 @@ const scorecard = combine({
   ces: cesMetric({ value: "ces" }),
 });
 
-// The center works in UTC+05:30 (no DST), so a month is the local date's month.
-const OFFSET_MS = 330 * 60_000;
-const month = (r: ParsedSurveyResponse): string => new Date((r.respondedAt ?? 0) + OFFSET_MS).toISOString().slice(0, 7);
+// The center's time zone: every period below is local to it.
+const TIME_ZONE = "Asia/Kolkata";
+const month = (r: ParsedSurveyResponse): string => periodOf(r.respondedAt ?? 0, { period: "month", timeZone: TIME_ZONE }).label;
+const localDate = (t: number | undefined): string => periodOf(t ?? 0, { period: "day", timeZone: TIME_ZONE }).label;
 
 /** toFixed without "-0.0" for values that round to zero. */
 const fixed = (x: number | null, digits = 1): string => (x === null ? "-" : (Number(x.toFixed(digits)) === 0 ? 0 : x).toFixed(digits));
@@ -82,11 +92,11 @@ function table(title: string, groups: Map<string, ReturnType<typeof scorecard.re
 }
 
 const overall = scorecard.result(fold(scorecard, transactional));
-const relationshipNps = npsMetric({ value: "nps" });
-const rel = relationshipNps.result(fold(relationshipNps, relationship));
+const relationshipMetric = npsMetric({ value: "nps" });
+const rel = relationshipMetric.result(fold(relationshipMetric, relationship));
 
 console.log("cx-metrics demo: survey scorecard");
-console.log(`${int(responses.length)} responses (${int(transactional.length)} transactional, ${int(relationship.length)} relationship), Jan-Jun 2026, UTC+05:30`);
+console.log(`${int(responses.length)} responses (${int(transactional.length)} transactional, ${int(relationship.length)} relationship), Jan-Jun 2026, ${TIME_ZONE}`);
 
 console.log("\nOverall, transactional surveys");
 const n = overall.nps;
@@ -107,19 +117,51 @@ console.log(`\nRelationship NPS (quarterly survey)  ${signed(val(rel.score))}  (
 table("By channel", groupBy(scorecard, transactional, (r) => r.channel ?? "?"));
 table("By team", groupBy(scorecard, transactional, (r) => r.team ?? "?"));
 
-console.log("\nNPS by month, change against the month before");
-const byMonth = [...groupBy(npsMetric({ value: "nps" }), transactional, month)].sort(([a], [b]) => a.localeCompare(b));
-let previous: NpsResult | null = null;
-for (const [m, result] of byMonth) {
-  const change = previous === null ? null : compareNps(previous, result);
-  const verdict = change === null || change.pValue === null ? "" : change.pValue < 0.05 ? "  real change (p < 0.05)" : "  within noise";
+console.log("\nNPS by month, change against the month before (flags adjusted for the number of tests, Holm)");
+const npsByAnswer = npsMetric({ value: "nps" });
+const monthly = series(npsByAnswer, transactional, { at: "respondedAt", period: "month", timeZone: TIME_ZONE });
+const changes = periodOverPeriod(npsByAnswer, monthly);
+monthly.periods.forEach((p, j) => {
+  const c = changes[j]!.comparison;
+  const flag = c === null ? "" : changes[j]!.significant ? "  * real change" : "  within noise";
   console.log(
-    `  ${m}  ${lpad(signed(val(result.score)), 6)}  n = ${lpad(int(result.total), 3)}` +
-      (change === null ? "" : `   ${lpad(signed(change.difference), 6)} (95% CI ${range(change.interval)}, ${pValue(change.pValue)})${verdict}`),
+    `  ${p.label}  ${lpad(signed(val(p.result.score)), 6)}  n = ${lpad(int(p.result.total), 3)}` +
+      (c === null ? "" : `   ${lpad(signed(c.difference), 6)} (95% CI ${range(c.interval)}, ${pValue(c.pValue)}, adjusted ${pValue(changes[j]!.adjustedPValue)})${flag}`),
   );
-  previous = result;
+});
+const slope = seriesTrend(npsByAnswer, monthly);
+if (slope !== null) console.log(`  trend ${signed(slope.slope)} points a month (95% CI ${range(slope.interval)}, ${pValue(slope.pValue)}): ${slope.direction}`);
+const chart = controlChart(npsByAnswer, monthly);
+if (chart !== null) console.log(`  control limits around ${signed(chart.center)}${chart.laney ? ` (Laney-widened, sigma_z ${fixed(chart.sigmaZ, 2)})` : ""}: ${chart.periods.filter((p) => p.signal !== null).map((p) => `${p.label} ${p.signal}`).join(", ") || "no month outside"}`);
+
+console.log("\nNPS by channel and month (* = real change against the month before, adjusted over all channels' tests, Holm)");
+const byChannel = seriesBy(npsByAnswer, transactional, { at: "respondedAt", period: "month", timeZone: TIME_ZONE, by: (r) => r.channel ?? "?" });
+// Every channel's month-on-month tests are corrected together: one family of tests, one correction.
+const channelChanges = [...byChannel].sort(([a], [b]) => String(a).localeCompare(String(b))).map(([channel, s]) => [channel, s, periodOverPeriod(npsByAnswer, s, { adjust: "none" })] as const);
+const allP = channelChanges.flatMap(([, , c]) => c.map((x) => x.comparison?.pValue ?? null));
+const adjustedAll = adjustPValues(allP);
+console.log(`  ${pad("", 8)}${monthly.periods.map((p) => lpad(p.label, 10)).join("")}   trend`);
+let k = 0;
+for (const [channel, s] of channelChanges) {
+  const cells = s.periods.map((p, j) => {
+    const adj = adjustedAll[k + j];
+    const mark = adj !== null && adj !== undefined && adj < 0.05 ? "*" : " ";
+    return lpad(`${signed(val(p.result.score))}${mark}`, 10);
+  });
+  k += s.periods.length;
+  const t = seriesTrend(npsByAnswer, s);
+  console.log(`  ${pad(channel, 8)}${cells.join("")}   ${t === null ? "-" : `${signed(t.slope)}/month, ${t.direction}`}`);
 }
-console.log(`  (${byMonth.length - 1} tests at p < 0.05: about one in twenty crosses the line by chance alone)`);
+
+console.log("\nTransactional vs relationship NPS by quarter (gap = tNPS - rNPS)");
+for (const q of npsByKind(responses, { at: "respondedAt", period: "quarter", timeZone: TIME_ZONE }).periods) {
+  console.log(
+    `  ${q.label}  tNPS ${lpad(signed(val(q.transactional.score)), 6)} (n = ${int(q.transactional.total)})  rNPS ${lpad(signed(val(q.relationship.score)), 6)} (n = ${int(q.relationship.total)})` +
+      (q.gap === null ? "" : `  gap ${signed(q.gap.difference)} (95% CI ${range(q.gap.interval)}, ${pValue(q.gap.pValue)})`),
+  );
+}
+const waves = relationshipNps(relationship, { wave: (r) => periodOf(r.respondedAt ?? 0, { period: "quarter", timeZone: TIME_ZONE }).label, respondent: "customerId" });
+for (const w of waves) console.log(`  rNPS wave ${w.wave}: ${signed(val(w.nps.score))} (95% CI ${range(ci(w.nps.score))}), ${int(w.respondents)} respondents, ${int(w.duplicates)} duplicate answers not counted`);
 
 const billing = transactional.filter((r) => r.team === "Billing");
 const q1 = npsMetric({ value: "nps" });
@@ -146,7 +188,7 @@ const detractorComments = surveyComments(transactional, {
   where: (r) => npsCategory(r.nps) === "detractor",
 });
 for (const c of detractorComments.sort((a, b) => (b.record.respondedAt ?? 0) - (a.record.respondedAt ?? 0) || a.index - b.index).slice(0, 4)) {
-  console.log(`  ${new Date((c.record.respondedAt ?? 0) + OFFSET_MS).toISOString().slice(0, 10)}  ${c.record.channel}  NPS ${c.record.nps}  "${c.comment}"`);
+  console.log(`  ${localDate(c.record.respondedAt)}  ${c.record.channel}  NPS ${c.record.nps}  "${c.comment}"`);
 }
 console.log(`  (${detractorComments.length} detractor comments in all)`);
 
@@ -214,7 +256,7 @@ console.log(
 );
 console.log(`  one-touch tickets (one agent reply)    ${fixed(val(oneTouch.rate))}%  (95% CI ${range(ci(oneTouch.rate))}), ${int(oneTouch.solved)} solved, ${int(oneTouch.unsolved)} unsolved`);
 const billingRepeats = repeatContactFcrMetric<ParsedContact>();
-const monthOf = (c: ParsedContact): string => new Date((c.arrived ?? 0) + OFFSET_MS).toISOString().slice(0, 7);
+const monthOf = (c: ParsedContact): string => periodOf(c.arrived ?? 0, { period: "month", timeZone: TIME_ZONE }).label;
 const billingByHalf = groupBy(billingRepeats, contacts.filter((c) => c.team === "Billing"), (c) => (monthOf(c) < "2026-04" ? "Jan-Mar" : "Apr-Jun"));
 console.log(
   `  Billing, repeat-contact FCR: Jan-Mar ${fixed(val(billingByHalf.get("Jan-Mar")?.rate))}% -> Apr-Jun ${fixed(val(billingByHalf.get("Apr-Jun")?.rate))}% (the policy fix shows here too)`,
@@ -234,9 +276,9 @@ console.log("\nResolution time, full (to the last solve)");
 console.log(`  calendar time   ${spread(artCalendar, hours)}; within 24 h: ${fixed(artCalendar.withinTarget?.value ?? null)}%`);
 console.log(`  business hours  ${spread(artBusiness, hours)}; within 24 business hours: ${fixed(artBusiness.withinTarget?.value ?? null)}%`);
 console.log(`  first resolution: median ${hours(artFirst.median)}; reopened ${int(artCalendar.reopened.tickets)} tickets (${int(artCalendar.reopened.reopens)} reopens)`);
-console.log(`  open at ${new Date((artCalendar.open.asOf ?? 0) + OFFSET_MS).toISOString().slice(0, 16).replace("T", " ")}: ${int(artCalendar.open.count)} tickets, median age ${hours(artCalendar.open.age.median)}, oldest ${hours(artCalendar.open.age.max)}`);
+console.log(`  open at ${periodOf(artCalendar.open.asOf ?? 0, { period: "hour", timeZone: TIME_ZONE }).label.replace("T", " ")}: ${int(artCalendar.open.count)} tickets, median age ${hours(artCalendar.open.age.median)}, oldest ${hours(artCalendar.open.age.max)}`);
 
-const byMonth2 = volume(contacts, { timeZone: "Asia/Kolkata", period: "month" });
+const byMonth2 = volume(contacts, { timeZone: TIME_ZONE, period: "month" });
 console.log("\nContact volume (Asia/Kolkata)");
 console.log(`  by month: ${byMonth2.periods.map((p) => `${p.label} ${int(p.count)}`).join(", ")}`);
 console.log(`  peak hour ${String(byMonth2.peakHour?.hour).padStart(2, "0")}:00 (${int(byMonth2.peakHour?.count ?? 0)}), peak day ${byMonth2.peakWeekday?.weekday} (${int(byMonth2.peakWeekday?.count ?? 0)})`);

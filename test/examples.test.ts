@@ -63,8 +63,8 @@ describe("examples", () => {
     // Local (UTC+05:30) dates are the first 10 characters of the ISO strings in the data.
     const q2 = transactional.filter((r) => r.respondedAt.slice(0, 10) >= "2026-03-30" && typeof r.csat === "number") as { csat: number }[];
     const share = ((100 * q2.filter((r) => r.csat >= 4).length) / q2.length).toFixed(1);
-    expect(out).toContain(`Q2 2026 (weeks from 2026-03-30): ${share}% satisfied, n = ${q2.length}`);
-    expect(out.split("\n").filter((l) => /^2026-\d\d-\d\d /.test(l))).toHaveLength(6);
+    expect(out).toContain(`Q2 2026 (weeks from 2026-W14, which starts on 30 March): ${share}% satisfied, n = ${q2.length}`);
+    expect(out.split("\n").filter((l) => /^2026-W\d\d /.test(l))).toHaveLength(6);
   });
 
   it("explore prints brute-force NPS per survey kind", () => {
@@ -85,6 +85,26 @@ describe("demo", () => {
       expect(out).toMatch(new RegExp(`\\n${channel}\\s+\\+?${score.replace(".", "\\.")}\\s`));
     }
     expect(out.split("\n").filter((l) => /^ {2}2026-0[1-6] /.test(l))).toHaveLength(6);
+  });
+
+  it("prints monthly NPS in the center's zone, tNPS against rNPS, and rNPS waves without duplicates, matching brute force", () => {
+    const out = run("scripts/demo.ts");
+    // The sample's timestamps carry +05:30, so their first 7 characters are the local (Asia/Kolkata) month.
+    for (const m of ["2026-01", "2026-04"]) {
+      const score = bruteNps(transactional.filter((r) => r.respondedAt.slice(0, 7) === m));
+      expect(out).toMatch(new RegExp(`\\n {2}${m} +[+-]?${score.replace(".", "\\.").replace(/^-/, "")}\\s`));
+    }
+    expect(out).toMatch(/trend [+-][0-9.]+ points a month \(95% CI .*\): (rising|falling|no clear trend)/);
+    // rNPS waves: one answer per customer per local quarter, the latest.
+    const rel = raw.filter((r) => r.kind === "relationship") as (Raw & { customerId: string })[];
+    const q1 = rel.filter((r) => r.respondedAt.slice(0, 7) <= "2026-03");
+    const latest = new Map<string, Raw>();
+    for (const r of [...q1].sort((a, b) => Date.parse(a.respondedAt) - Date.parse(b.respondedAt))) latest.set(r.customerId, r);
+    const wave = bruteNps([...latest.values()]);
+    expect(out).toContain(`rNPS wave 2026-Q1: ${Number(wave) > 0 ? "+" : ""}${wave} (95% CI`);
+    expect(out).toContain(`${latest.size} respondents, ${q1.length - latest.size} duplicate answers not counted`);
+    const tq1 = bruteNps(transactional.filter((r) => r.respondedAt.slice(0, 7) <= "2026-03"));
+    expect(out).toMatch(new RegExp(`2026-Q1  tNPS +[+-]?${tq1.replace(".", "\\.").replace(/^-/, "")} `));
   });
 
   it("prints queue, handle-time and first-response figures that match brute force over the raw records", () => {
