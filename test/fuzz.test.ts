@@ -19,11 +19,14 @@ const KEYS = [
   "firstResponse", "firstCustomerMessage", "customerId", "nps", "csat", "ces", "respondedAt", "comment", "where", "limit", "epoch",
   "promoters", "detractors", "total", "effectiveSize", "positive", "negative", "margin", "population", "score", "promoterShare", "definition",
   "counts", "weights", "toString", "__proto__", "timezone", "promoterMIn",
+  "disambiguation", "by", "to", "periods", "days", "against", "adjust", "sigma", "overdispersion", "dispersion", "percentile", "successes",
+  "mean", "standardDeviation", "n", "standardError", "wave", "respondent", "keep", "weighting", "shares", "kind", "method",
 ];
 
 const leaf = fc.oneof(
   fc.constantFrom(null, undefined, 0, -0, 1, -1, 5, 9, 10, 11, 0.5, 1e9, 1772442000, 1e300, -1e300, Number.NaN, Infinity, -Infinity, 20_000, 86_400_000),
   fc.constantFrom("", "x", "9", "skip", "throw", "wilson", "wald", "adjusted-wald", "UTC", "Europe/Berlin", "day", "hour", "week", "month", "ms", "s", "20s", "PT1H"),
+  fc.constantFrom("quarter", "half", "year", "Pacific/Apia", "Asia/Kathmandu", "2026-03-29 02:30", "2026-10-25 02:30:00", "earlier", "later", "reject", "holm", "benjamini-hochberg", "previous", "laney", "latest", "transactional", "relationship"),
   fc.constantFrom("2026-03-02T09:00:00Z", "2026-03-02T09:00:00", "2400-01-01T00:00:00Z", "solved", "open", "met", "first", "nps", "09:00", "2026-12-25"),
   fc.integer({ min: -20, max: 20 }),
   fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) }),
@@ -136,6 +139,23 @@ const calls: Call[] = [
   ...["npsCategory", "csatCategory", "cesCategory", "compareNps", "npsSampleSize", "proportionInterval", "netScoreInterval", "percentile", "percentiles", "toEpochMs", "bandOf", "describeValue", "businessCalendar", "durationMs", "normalCdf", "normalPdf", "normalQuantile", "combine", "headlineOf"].map(
     (name): Call => [name, (a, b, c) => any[name]!(a, b, c)],
   ),
+  ...["periodOf", "periodsBetween", "parseLocalTime", "compareShares", "compareMeans", "compareMedians", "compareEstimates", "adjustPValues", "trendSlope", "relationshipNps", "npsByKind"].map(
+    (name): Call => [name, (a, b, c) => any[name]!(a, b, c)],
+  ),
+  ["localTimeParser", (a, b) => api.localTimeParser(b as never)(a)],
+  ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
+  ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],
+  ["seriesBy csat", (a, b) => api.seriesBy(api.csatMetric({ value: "csat" }), a as never, b as never)],
+  ["rolling", (a, b) => {
+    const metric = api.npsMetric({ value: "nps" });
+    return api.rolling(metric, api.series(metric, a as never, { at: "respondedAt", period: "day", onInvalid: "skip" }), b as never);
+  }],
+  ["rolling foreign", (a, b, c) => api.rolling(api.npsMetric(), a as never, (b ?? c) as never)],
+  ...["periodOverPeriod", "seriesTrend", "controlChart"].map((name): Call => [`${name} of a series`, (a, b) => {
+    const metric = api.csatMetric({ value: "csat", onInvalid: "skip" });
+    return any[name]!(metric, api.series(metric, a as never, { at: "respondedAt", period: "week", onInvalid: "skip" }), b);
+  }]),
+  ...["periodOverPeriod", "seriesTrend", "controlChart"].map((name): Call => [`${name} foreign`, (a, b, c) => any[name]!(a, b, c)]),
   ["fold", (a, b) => api.fold(a as never, b as never)],
   ["foldInto", (a, b, c) => api.foldInto(api.npsMetric(), a as never, b as never, c as never)],
   ["groupBy", (a, b, c) => api.groupBy(a as never, b as never, c as never)],
