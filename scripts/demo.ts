@@ -36,7 +36,6 @@ import {
   type DurationStats,
   type Estimate,
   type Interval,
-  type NpsResult,
 } from "cx-metrics";
 import { parseContacts, parseSurveyResponses, parseTickets, type ParsedContact, type ParsedSurveyResponse } from "cx-metrics/schemas";
 

@@ -50,4 +50,4 @@ export { combine, type AnyMetric, type CombinedInput, type InputOf, type OutputO
 export { metricCatalogue, type MetricDescription, type MetricRecordKind } from "./analysis/catalogue.ts";
 export { rolling, series, seriesBy, type RollingOptions, type RollingPoint, type Series, type SeriesByOptions, type SeriesOptions, type SeriesPoint } from "./analysis/series.ts";
 export { controlChart, periodOverPeriod, seriesTrend, type ControlChart, type ControlChartOptions, type ControlPoint, type PeriodChange, type PeriodOverPeriodOptions } from "./analysis/trends.ts";
-export { npsByKind, relationshipNps, type NpsByKindOptions, type NpsKindsPeriod, type RelationshipNpsOptions, type WaveNps, type WeightingMargin } from "./analysis/nps-kinds.ts";
+export { npsByKind, relationshipNps, type NpsByKindOptions, type NpsByKindResult, type NpsKindsPeriod, type RelationshipNpsOptions, type WaveNps, type WeightingMargin } from "./analysis/nps-kinds.ts";

@@ -148,12 +148,12 @@ const calls: Call[] = [
   ["seriesBy csat", (a, b) => api.seriesBy(api.csatMetric({ value: "csat" }), a as never, b as never)],
   ["rolling", (a, b) => {
     const metric = api.npsMetric({ value: "nps" });
-    return api.rolling(metric, api.series(metric, a as never, { at: "respondedAt", period: "day", onInvalid: "skip" }), b as never);
+    return api.rolling(metric, api.series(metric, a as never[], { at: "respondedAt" as never, period: "day", onInvalid: "skip" }), b as never);
   }],
   ["rolling foreign", (a, b, c) => api.rolling(api.npsMetric(), a as never, (b ?? c) as never)],
   ...["periodOverPeriod", "seriesTrend", "controlChart"].map((name): Call => [`${name} of a series`, (a, b) => {
     const metric = api.csatMetric({ value: "csat", onInvalid: "skip" });
-    return any[name]!(metric, api.series(metric, a as never, { at: "respondedAt", period: "week", onInvalid: "skip" }), b);
+    return any[name]!(metric, api.series(metric, a as never[], { at: "respondedAt" as never, period: "week", onInvalid: "skip" }), b);
   }]),
   ...["periodOverPeriod", "seriesTrend", "controlChart"].map((name): Call => [`${name} foreign`, (a, b, c) => any[name]!(a, b, c)]),
   ["fold", (a, b) => api.fold(a as never, b as never)],

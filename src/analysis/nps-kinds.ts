@@ -324,6 +324,22 @@ export interface NpsKindsPeriod {
 }
 
 /**
+ * The result of {@link npsByKind}.
+ *
+ * @category Survey
+ * @example
+ * ```ts
+ * const side: NpsByKindResult = npsByKind(responses, { at: "respondedAt", period: "month" });
+ * ```
+ */
+export interface NpsByKindResult {
+  /** tNPS, rNPS and their gap per period, over the range of all responses of either kind. */
+  readonly periods: readonly NpsKindsPeriod[];
+  /** Responses whose kind is neither "transactional" nor "relationship" (or missing): not counted on either side. */
+  readonly otherKinds: number;
+}
+
+/**
  * Transactional and relationship NPS side by side over the same local periods, and the gap between
  * them (tNPS - rNPS) with its uncertainty. tNPS measures service touchpoints right after they happen;
  * rNPS the relationship as a whole (product, price, brand as well as service); a wide positive gap
@@ -344,7 +360,7 @@ export interface NpsKindsPeriod {
  * // => 200
  * ```
  */
-export function npsByKind<R = SurveyResponse>(responses: Iterable<R>, options: NpsByKindOptions<R>): { readonly periods: readonly NpsKindsPeriod[]; readonly otherKinds: number } {
+export function npsByKind<R = SurveyResponse>(responses: Iterable<R>, options: NpsByKindOptions<R>): NpsByKindResult {
   const fn = "npsByKind";
   const o = checkOptions(fn, options, ["at", "period", "timeZone", "weekStartsOn", "kind", "value", "level", "scale", "promoterMin", "detractorMax"]);
   const kind = readReader<R>(fn, "kind", o["kind"], "kind");

@@ -31,15 +31,21 @@ describe("metricCatalogue", () => {
     for (const entry of metricCatalogue) expect(anchors.has(entry.docs.split("#")[1] as string)).toBe(true);
   });
 
-  it("README's links into docs/ point at files and sections that exist", () => {
-    const doc = readFileSync(new URL("../../docs/metrics.md", import.meta.url), "utf8");
-    const anchors = new Set([...doc.matchAll(/^#+ (.*)$/gm)].map((m) => (m[1] as string).toLowerCase().replace(/[^a-z0-9 -]/g, "").trim().replace(/ /g, "-")));
+  it("links from README and between docs/ point at files and sections that exist", () => {
+    const anchorsOf = (file: string): Set<string> => {
+      const doc = readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
+      return new Set([...doc.matchAll(/^#+ (.*)$/gm)].map((m) => (m[1] as string).toLowerCase().replace(/[^a-z0-9 -]/g, "").trim().replace(/ /g, "-")));
+    };
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const links = [...readme.matchAll(/\]\((docs\/[^)#]+)(?:#([^)]+))?\)/g)];
+    const links = [...readme.matchAll(/\]\((docs\/[^)#]+)(?:#([^)]+))?\)/g)].map(([, file, anchor]) => [file as string, anchor] as const);
     expect(links.length).toBeGreaterThan(10);
-    for (const [, file, anchor] of links) {
+    for (const doc of ["docs/trends.md", "docs/metrics.md"]) {
+      const text = readFileSync(new URL(`../../${doc}`, import.meta.url), "utf8");
+      for (const [, file, anchor] of text.matchAll(/\]\(((?:metrics|trends)\.md)(?:#([^)]+))?\)/g)) links.push([`docs/${file}`, anchor]);
+    }
+    for (const [file, anchor] of links) {
       expect(() => readFileSync(new URL(`../../${file}`, import.meta.url))).not.toThrow();
-      if (anchor !== undefined && file === "docs/metrics.md") expect([anchor, anchors.has(anchor)]).toEqual([anchor, true]);
+      if (anchor !== undefined) expect([file, anchor, anchorsOf(file).has(anchor)]).toEqual([file, anchor, true]);
     }
   });
 

@@ -46,7 +46,7 @@ describe("relationshipNps: one answer per respondent per wave", () => {
     expect(() => relationshipNps([{ wave: 1, customerId: 1, nps: 3 }], { wave: "wave" })).toThrow(/respondedAt at index 0/);
     expect(() => relationshipNps([{ wave: 1, customerId: 1, respondedAt: at(1), nps: 11 }], { wave: "wave" })).toThrow(CxMetricsError);
     expect(() => relationshipNps(sample, { wave: "wave", keep: "last" as never })).toThrow(/keep/);
-    expect(() => relationshipNps(null as never, { wave: "wave" })).toThrow(/responses/);
+    expect(() => relationshipNps(null as never, { wave: "wave" } as never)).toThrow(/responses/);
   });
 
   const respondentArb = fc.record({ region: fc.constantFrom("north", "south"), plan: fc.constantFrom("basic", "pro", "team"), nps: fc.integer({ min: 0, max: 10 }) });

@@ -68,7 +68,7 @@ describe("series: worked by hand", () => {
     const skipped = series(m, [{ respondedAt: "yesterday", nps: 1 }, ...rows], { at: "respondedAt", period: "day", onInvalid: "skip" });
     expect([skipped.total, skipped.excluded.count, skipped.excluded.byField]).toEqual([3, 1, { respondedAt: 1 }]);
     expect(() => series(npsMetric as never, rows, { at: "respondedAt", period: "day" })).toThrow(/not a batch function/);
-    expect(() => series(m, 5 as never, { at: "respondedAt", period: "day" })).toThrow(/records/);
+    expect(() => series(m, 5 as never, { at: "respondedAt", period: "day" } as never)).toThrow(/records/);
     expect(() => series(m, rows, { at: "respondedAt", period: "day", from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" })).toThrow(/to/);
     expect(series(m, [], { at: "respondedAt", period: "day" }).periods).toEqual([]);
   });
