@@ -34,27 +34,42 @@ function statesByKey<T, K, S, O>(fn: string, metric: Metric<T, S, O>, records: I
   if (key === undefined) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "key", value: key, expected: "a function from record to group key, or a field name" });
   const keyOf = readAccessor<T, K>(fn, "key", key) as Accessor<T, K>;
   const states = new Map<K, S>();
-  const one = (record: T, index: number): void => {
-    const k = keyOf(record, index);
-    if ((k as unknown) === NOT_A_RECORD) throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "record", index, value: record, expected: "an object (a record to read the group key from)" });
-    let state = states.get(k);
-    if (state === undefined) {
-      state = metric.init();
-      states.set(k, state);
-    }
-    metric.add(state, record, index);
-  };
   if (isArrayLike<T>(records)) {
-    // An indexed loop: `for...of` over an array compiles the body inside the iterator's cleanup block.
-    for (let i = 0; i < records.length; i++) one(records[i] as T, i);
+    // An indexed loop with the body written out (no closure per record): `for...of` over an array
+    // compiles the body inside the iterator's cleanup block, and a closure call measured slower.
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as T;
+      const k = keyOf(record, i);
+      let state = states.get(k);
+      if (state === undefined) {
+        if ((k as unknown) === NOT_A_RECORD) throw notARecord(fn, record, i);
+        state = metric.init();
+        states.set(k, state);
+      }
+      metric.add(state, record, i);
+    }
     return states;
   }
   if (records === null || typeof records !== "object" || typeof (records as Iterable<T>)[Symbol.iterator] !== "function") {
     throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "records", value: records, expected: "an array or another iterable of records" });
   }
   let index = 0;
-  for (const record of records) one(record, index++);
+  for (const record of records) {
+    const i = index++;
+    const k = keyOf(record, i);
+    let state = states.get(k);
+    if (state === undefined) {
+      if ((k as unknown) === NOT_A_RECORD) throw notARecord(fn, record, i);
+      state = metric.init();
+      states.set(k, state);
+    }
+    metric.add(state, record, i);
+  }
   return states;
+}
+
+function notARecord(fn: string, record: unknown, index: number): CxMetricsError {
+  return new CxMetricsError({ code: "INVALID_VALUE", fn, field: "record", index, value: record, expected: "an object (a record to read the group key from)" });
 }
 
 /**

@@ -186,37 +186,50 @@ interface Tally {
   readonly excluded: ExclusionState;
 }
 
-/** Places one record: returns its period key, or NaN when it was counted as outside or excluded. */
-function place<R>(fn: string, s: Settings<R>, tally: Tally, record: R, i: number): number {
-  const raw = s.at(record, i);
-  if (raw === NOT_A_RECORD) {
-    reject(fn, s.skip, tally.excluded, i, "record", record, RECORD_EXPECTED);
-    return Number.NaN;
+/**
+ * One series being folded: places each record in its period and adds it to that period's state. A
+ * class with one `add`, so the fold loop's call site stays monomorphic and V8 can inline it.
+ */
+class SeriesFold<R, S> {
+  readonly slots = new Slots<S>();
+  readonly tally: Tally = { placed: 0, outside: 0, excluded: exclusionState() };
+
+  constructor(
+    private readonly fn: string,
+    private readonly metric: Metric<R, S, unknown>,
+    private readonly s: Settings<R>,
+  ) {}
+
+  add(record: R, i: number): void {
+    const s = this.s;
+    const raw = s.at(record, i);
+    if (raw === NOT_A_RECORD) return reject(this.fn, s.skip, this.tally.excluded, i, "record", record, RECORD_EXPECTED);
+    const t = instantOrNaN(raw);
+    if (t !== t) return reject(this.fn, s.skip, this.tally.excluded, i, s.atField, raw, INSTANT_FIELD_EXPECTED);
+    if (t < s.from || t >= s.to) {
+      this.tally.outside++;
+      return;
+    }
+    this.tally.placed++;
+    const key = s.index.keyOf(t);
+    const slots = this.slots;
+    let j = key - slots.base;
+    let state = j >= 0 && j < slots.states.length ? slots.states[j] : undefined;
+    if (state === undefined) {
+      j = slots.indexOf(key);
+      state = this.metric.init();
+      slots.states[j] = state;
+    }
+    slots.counts[j] = (slots.counts[j] as number) + 1;
+    this.metric.add(state, record, i);
   }
-  const t = instantOrNaN(raw);
-  if (Number.isNaN(t)) {
-    reject(fn, s.skip, tally.excluded, i, s.atField, raw, INSTANT_FIELD_EXPECTED);
-    return Number.NaN;
-  }
-  if (t < s.from || t >= s.to) {
-    tally.outside++;
-    return Number.NaN;
-  }
-  tally.placed++;
-  return s.index.keyOf(t);
 }
 
-function eachRecord<R>(fn: string, records: Iterable<R>, one: (record: R, i: number) => void): void {
-  if (isArrayLike<R>(records)) {
-    // An indexed loop: `for...of` over an array compiles the body inside the iterator's cleanup block.
-    for (let i = 0; i < records.length; i++) one(records[i] as R, i);
-    return;
-  }
-  if (records === null || typeof records !== "object" || typeof (records as Iterable<R>)[Symbol.iterator] !== "function") {
+function checkRecords(fn: string, records: unknown): void {
+  if (isArrayLike(records)) return;
+  if (records === null || typeof records !== "object" || typeof (records as Iterable<unknown>)[Symbol.iterator] !== "function") {
     throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "records", value: records, expected: "an array or another iterable of records" });
   }
-  let i = 0;
-  for (const record of records) one(record, i++);
 }
 
 function buildSeries<I, S, O>(fn: string, metric: Metric<I, S, O>, s: Settings<unknown>, slots: Slots<S>, lo: number, hi: number, tally: Tally): Series<O, S> {
@@ -281,23 +294,18 @@ export function series<R extends I, I, S, O>(metric: Metric<I, S, O>, records: I
   const fn = "series";
   checkMetric(fn, "metric", metric);
   const s = readSettings<R>(fn, checkOptions(fn, options, SERIES_KEYS));
-  const tally: Tally = { placed: 0, outside: 0, excluded: exclusionState() };
-  const slots = new Slots<S>();
   // Checks the metric's states before the loop, as foldInto does.
   metric.merge(metric.init(), metric.init());
-  eachRecord(fn, records, (record, i) => {
-    const key = place(fn, s, tally, record, i);
-    if (key !== key) return;
-    let j = key - slots.base;
-    let state = j >= 0 && j < slots.states.length ? slots.states[j] : undefined;
-    if (state === undefined) {
-      j = slots.indexOf(key);
-      state = metric.init();
-      slots.states[j] = state;
-    }
-    slots.counts[j] = (slots.counts[j] as number) + 1;
-    metric.add(state, record, i);
-  });
+  checkRecords(fn, records);
+  const f = new SeriesFold<R, S>(fn, metric as unknown as Metric<R, S, unknown>, s);
+  if (isArrayLike<R>(records)) {
+    // An indexed loop: `for...of` over an array compiles the body inside the iterator's cleanup block.
+    for (let i = 0; i < records.length; i++) f.add(records[i] as R, i);
+  } else {
+    let i = 0;
+    for (const record of records) f.add(record, i++);
+  }
+  const { slots, tally } = f;
   const [lo, hi] = slots.states.length === 0 ? rangeOf(s as Settings<unknown>, 0, -1) : rangeOf(s as Settings<unknown>, slots.lo, slots.hi);
   return buildSeries(fn, metric, s as Settings<unknown>, slots, lo, hi, tally);
 }
@@ -332,28 +340,24 @@ export function seriesBy<R, S, O, K>(metric: Metric<R, S, O>, records: Iterable<
   const by = readAccessor<R, K>(fn, "by", o["by"]) as Accessor<R, K>;
   const s = readSettings<R>(fn, o);
   metric.merge(metric.init(), metric.init());
-  const segments = new Map<K, { slots: Slots<S>; tally: Tally }>();
-  eachRecord(fn, records, (record, i) => {
+  checkRecords(fn, records);
+  const segments = new Map<K, SeriesFold<R, S>>();
+  const one = (record: R, i: number): void => {
     const k = by(record, i);
     if ((k as unknown) === NOT_A_RECORD) throw new CxMetricsError({ code: "INVALID_VALUE", fn, field: "record", index: i, value: record, expected: "an object (a record to read the segment from)" });
     let segment = segments.get(k);
     if (segment === undefined) {
-      segment = { slots: new Slots<S>(), tally: { placed: 0, outside: 0, excluded: exclusionState() } };
+      segment = new SeriesFold<R, S>(fn, metric as unknown as Metric<R, S, unknown>, s);
       segments.set(k, segment);
     }
-    const key = place(fn, s, segment.tally, record, i);
-    if (key !== key) return;
-    const slots = segment.slots;
-    let j = key - slots.base;
-    let state = j >= 0 && j < slots.states.length ? slots.states[j] : undefined;
-    if (state === undefined) {
-      j = slots.indexOf(key);
-      state = metric.init();
-      slots.states[j] = state;
-    }
-    slots.counts[j] = (slots.counts[j] as number) + 1;
-    metric.add(state, record, i);
-  });
+    segment.add(record, i);
+  };
+  if (isArrayLike<R>(records)) {
+    for (let i = 0; i < records.length; i++) one(records[i] as R, i);
+  } else {
+    let i = 0;
+    for (const record of records) one(record, i++);
+  }
   let lo = Infinity;
   let hi = -Infinity;
   for (const { slots } of segments.values()) {

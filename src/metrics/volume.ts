@@ -3,7 +3,7 @@ import { checkChoice, checkOnInvalid, checkOptions, NOT_A_RECORD, readAccessor, 
 import type { Contact, Instant } from "../core/records.ts";
 import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
 import { listPeriods, PERIOD_UNITS, PeriodScheme, type PeriodUnit } from "../time/period.ts";
-import { DAY_MS, HOUR_MS, isoWeekday, ZoneOffsets } from "../time/zone.ts";
+import { DAY_MS, HOUR_MS, isoWeekday, zoneOffsets, type ZoneOffsets } from "../time/zone.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
 import { INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
 import type { ExclusionState, Exclusions } from "./ops-types.ts";
@@ -201,7 +201,7 @@ class VolumeMetric<T> implements Metric<T, VolumeState, VolumeResult> {
 
   constructor(options: VolumeOptions<T> | undefined) {
     const o = checkOptions(this.name, options, VOLUME_KEYS);
-    this.zone = new ZoneOffsets(this.name, o["timeZone"] ?? "UTC");
+    this.zone = zoneOffsets(this.name, o["timeZone"] ?? "UTC");
     this.scheme = new PeriodScheme(this.name, { period: checkChoice(this.name, "period", o["period"], PERIOD_UNITS, "day"), weekStartsOn: o["weekStartsOn"] }, this.zone);
     this.at = readAccessor<T, unknown>(this.name, "at", o["at"] ?? "arrived") as Accessor<T, unknown>;
     this.atField = o["at"] === undefined ? "arrived" : typeof o["at"] === "string" ? o["at"] : "at";

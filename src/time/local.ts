@@ -1,7 +1,7 @@
 import { CxMetricsError } from "../core/errors.ts";
 import { checkChoice, checkOptions } from "../core/options.ts";
 import { epochMsOrNaN } from "./instant.ts";
-import { DAY_MS, inZonedRange, ZoneOffsets } from "./zone.ts";
+import { DAY_MS, inZonedRange, zoneOffsets, type ZoneOffsets } from "./zone.ts";
 
 /**
  * What to do with a local time that a DST change makes ambiguous, as Temporal's `disambiguation`:
@@ -63,7 +63,7 @@ class LocalTimeReader {
       throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "timeZone", value: undefined, expected: 'the IANA time zone the times were written in, e.g. "Europe/Berlin"' });
     }
     this.fn = fn;
-    this.zone = new ZoneOffsets(fn, o["timeZone"]);
+    this.zone = zoneOffsets(fn, o["timeZone"]);
     this.disambiguation = checkChoice(fn, "disambiguation", o["disambiguation"], DISAMBIGUATIONS, "compatible");
   }
 

@@ -2,7 +2,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { checkChoice, checkOptions } from "../core/options.ts";
 import type { Instant } from "../core/records.ts";
 import { epochMsOrNaN } from "./instant.ts";
-import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, inZonedRange, isoWeekday, monthsFromDays, ZoneOffsets } from "./zone.ts";
+import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, inZonedRange, isoWeekday, monthsFromDays, zoneOffsets, type ZoneOffsets } from "./zone.ts";
 
 /**
  * A calendar period in the center's time zone: an hour, a day, a week, a month, a quarter, a half-year
@@ -109,7 +109,7 @@ export class PeriodScheme {
     if (options["period"] === undefined) {
       throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "period", value: undefined, expected: `one of ${PERIOD_UNITS.map((u) => JSON.stringify(u)).join(", ")}` });
     }
-    this.zone = zone ?? new ZoneOffsets(fn, options["timeZone"] ?? "UTC");
+    this.zone = zone ?? zoneOffsets(fn, options["timeZone"] ?? "UTC");
     const ws = options["weekStartsOn"] ?? 1;
     if (typeof ws !== "number" || !Number.isInteger(ws) || ws < 1 || ws > 7) {
       throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "weekStartsOn", value: ws, expected: "an ISO weekday from 1 (Monday) to 7 (Sunday)" });
