@@ -146,10 +146,28 @@ function handNpsNumbers(scores: readonly number[]): number {
   return (100 * (p - d)) / scores.length;
 }
 
+function handCesRecords(rows: readonly { readonly ces: number }[]): number {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) sum += rows[i]!.ces;
+  return sum / rows.length;
+}
+
+function handCsatRecords(rows: readonly { readonly csat: number }[]): number {
+  let ok = 0;
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.csat >= 4) ok++;
+  return (100 * ok) / rows.length;
+}
+
 function handCsat(scores: readonly number[]): number {
   let ok = 0;
   for (let i = 0; i < scores.length; i++) if (scores[i]! >= 4) ok++;
   return (100 * ok) / scores.length;
+}
+
+function handMean(values: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum / values.length;
 }
 
 let sink = 0;
@@ -198,6 +216,8 @@ for (const skewed of [false, true]) {
   const rows = makeRows(N, skewed, skewed ? 7 : 42);
   const scores = rows.map((r) => r.score);
   const ratings = rows.map((r) => 1 + (r.score % 5));
+  const efforts = rows.map((r) => 1 + (r.score % 7));
+  const answers = rows.map((r) => ({ csat: 1 + (r.score % 5), ces: 1 + (r.score % 7) }));
   pollute(rows);
   // Check both sides agree before timing.
   const monthly = series(npsMetric({ value: "score" }), rows, { at: "at", period: "month", timeZone: ZONE });
@@ -216,6 +236,9 @@ for (const skewed of [false, true]) {
     { name: "nps, records, field name", hand: () => (sink += handNps(rows)), lib: () => (sink += nps(rows, { value: "score" }).total), target: 1.3 },
     { name: "nps, numbers", hand: () => (sink += handNpsNumbers(scores)), lib: () => (sink += nps(scores).total), target: 1.3 },
     { name: "csat, numbers", hand: () => (sink += handCsat(ratings)), lib: () => (sink += csat(ratings).total), target: 1.3 },
+    { name: "csat, records, inline accessor", hand: () => (sink += handCsatRecords(answers)), lib: () => (sink += csat(answers, { value: (r) => r.csat }).total), target: 1.3 },
+    { name: "ces, numbers (mean)", hand: () => (sink += handMean(efforts)), lib: () => (sink += ces(efforts).total), target: 1.3 },
+    { name: "ces, records, field name (mean)", hand: () => (sink += handCesRecords(answers)), lib: () => (sink += ces(answers, { value: "ces" }).total), target: 1.3 },
   ];
   const ratios = await measure(cases);
   for (const c of cases) {

@@ -149,6 +149,24 @@ describe("compareMedians: Bonett & Price (2002)", () => {
   });
 });
 
+describe("a sample compared with itself", () => {
+  test.prop([fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 2, maxLength: 60 })])("has difference 0 and an interval around 0, for every test", (xs) => {
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+    const comparisons = [
+      compareMeans({ mean, standardDeviation: sd, n: xs.length }, { mean, standardDeviation: sd, n: xs.length })!,
+      compareMedians(xs, xs)!,
+      compareEstimates(nps(xs).score, nps(xs).score)!,
+      compareEstimates(csat(xs.map((x) => 1 + (x % 5))).score, csat(xs.map((x) => 1 + (x % 5))).score)!,
+    ];
+    for (const c of comparisons) {
+      expect(c.difference).toBe(0);
+      expect(c.interval.lower <= 0 && 0 <= c.interval.upper).toBe(true);
+      expect(c.pValue === null || c.pValue === 1).toBe(true);
+    }
+  });
+});
+
 describe("compareEstimates", () => {
   it("chooses the test by the estimate's kind", () => {
     const a = csat([5, 4, 2, 1, 5]).score;
