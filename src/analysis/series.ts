@@ -147,6 +147,8 @@ interface Settings<R> {
   readonly to: number;
   readonly hasFrom: boolean;
   readonly hasTo: boolean;
+  /** Whether `from` or `to` was given: the range check is skipped otherwise. */
+  readonly bounded: boolean;
 }
 
 function readSettings<R>(fn: string, o: Readonly<Record<string, unknown>>): Settings<R> {
@@ -177,6 +179,7 @@ function readSettings<R>(fn: string, o: Readonly<Record<string, unknown>>): Sett
     to: to ?? Infinity,
     hasFrom: from !== undefined,
     hasTo: to !== undefined,
+    bounded: from !== undefined || to !== undefined,
   };
 }
 
@@ -206,11 +209,11 @@ class SeriesFold<R, S> {
     if (raw === NOT_A_RECORD) return reject(this.fn, s.skip, this.tally.excluded, i, "record", record, RECORD_EXPECTED);
     const t = instantOrNaN(raw);
     if (t !== t) return reject(this.fn, s.skip, this.tally.excluded, i, s.atField, raw, INSTANT_FIELD_EXPECTED);
-    if (t < s.from || t >= s.to) {
+    // Records placed are counted per period (`slots.counts`) and summed at the end.
+    if (s.bounded && (t < s.from || t >= s.to)) {
       this.tally.outside++;
       return;
     }
-    this.tally.placed++;
     const key = s.index.keyOf(t);
     const slots = this.slots;
     let j = key - slots.base;
@@ -223,6 +226,12 @@ class SeriesFold<R, S> {
     slots.counts[j] = (slots.counts[j] as number) + 1;
     this.metric.add(state, record, i);
   }
+}
+
+function sum(counts: readonly number[]): number {
+  let total = 0;
+  for (const c of counts) total += c;
+  return total;
 }
 
 function checkRecords(fn: string, records: unknown): void {
@@ -306,6 +315,7 @@ export function series<R extends I, I, S, O>(metric: Metric<I, S, O>, records: I
     for (const record of records) f.add(record, i++);
   }
   const { slots, tally } = f;
+  tally.placed = sum(slots.counts);
   const [lo, hi] = slots.states.length === 0 ? rangeOf(s as Settings<unknown>, 0, -1) : rangeOf(s as Settings<unknown>, slots.lo, slots.hi);
   return buildSeries(fn, metric, s as Settings<unknown>, slots, lo, hi, tally);
 }
@@ -368,6 +378,7 @@ export function seriesBy<R, S, O, K>(metric: Metric<R, S, O>, records: Iterable<
   const [a, b] = lo > hi ? rangeOf(s as Settings<unknown>, 0, -1) : rangeOf(s as Settings<unknown>, lo, hi);
   const out = new Map<K, Series<O, S>>();
   for (const [k, { slots, tally }] of segments) {
+    tally.placed = sum(slots.counts);
     out.set(k, buildSeries(fn, metric, s as Settings<unknown>, slots, a, b, tally));
   }
   return out;

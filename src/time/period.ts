@@ -262,6 +262,8 @@ export function dateLabel(day: number): string {
 export class PeriodIndex {
   readonly scheme: PeriodScheme;
   private readonly bucketMs: number;
+  /** 1 / bucketMs: a multiplication is cheaper than a division, and its rounding can only land one bucket early at an exact bucket start, which the forward step below corrects. */
+  private readonly perMs: number;
   /** First bucket covered (UTC hours or days since the epoch). */
   private bucket0 = 0;
   /** Key at the start of each bucket, minus `key0`. */
@@ -276,13 +278,14 @@ export class PeriodIndex {
   constructor(scheme: PeriodScheme) {
     this.scheme = scheme;
     this.bucketMs = scheme.unit === "hour" ? HOUR_MS : DAY_MS;
+    this.perMs = 1 / this.bucketMs;
     // 1800-2400 in days; 120 years of hours (a million periods, as many as a series may list).
     this.maxBuckets = scheme.unit === "hour" ? 1_051_200 : 220_000;
   }
 
   /** The key of the period holding instant `t` (epoch ms within 1800-2400). */
   keyOf(t: number): number {
-    const b = Math.floor(t / this.bucketMs) - this.bucket0;
+    const b = Math.floor(t * this.perMs) - this.bucket0;
     if (b < 0 || b >= this.first.length) return this.grow(t);
     let j = this.first[b] as number;
     const starts = this.starts;
@@ -292,7 +295,8 @@ export class PeriodIndex {
 
   /** Extends the table to cover `t` (at least doubling it) and returns t's key. */
   private grow(t: number): number {
-    const b = Math.floor(t / this.bucketMs);
+    // The same rounding as keyOf, so the bucket keyOf computes is always covered.
+    const b = Math.floor(t * this.perMs);
     const has = this.first.length > 0;
     let lo = has ? Math.min(this.bucket0, b) : b - 16;
     let hi = has ? Math.max(this.bucket0 + this.first.length, b + 1) : b + 16;
