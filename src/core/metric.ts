@@ -187,6 +187,13 @@ export function foldInto<Input, State, Output>(metric: Metric<Input, State, Outp
   // metric), even when the input is empty and `add` never runs.
   metric.merge(state, metric.init());
   if (isArrayLike<Input>(input)) {
+    // A metric may fold a whole array itself (the rating metrics do), so its per-record work is
+    // inlined into its own loop rather than called from this loop, which every metric shares.
+    const many = (metric as { addMany?: unknown }).addMany;
+    if (typeof many === "function") {
+      (many as (state: State, input: ArrayLike<Input>, offset: number) => void).call(metric, state, input, offset);
+      return state;
+    }
     // An indexed loop: `for...of` over an array compiles the body inside the iterator's cleanup block.
     for (let i = 0; i < input.length; i++) metric.add(state, input[i] as Input, offset + i);
     return state;

@@ -231,6 +231,67 @@ export function fieldAccessor(key: string): Accessor<unknown, unknown> {
 }
 
 const FIELD_ACCESSORS = new Map<string, Accessor<unknown, unknown>>();
+const COUNT_LOOPS = new Map<string, CountLoop>();
+
+/**
+ * A histogram loop over records reading field `key`: for each record, an integer from `min` to `max`
+ * adds 1 to `counts[v - min]`; anything else goes to `other(v, index)`. Compiled per field name like
+ * {@link fieldAccessor}, so the read is monomorphic and nothing is called per valid answer.
+ * @category Core
+ */
+export type CountLoop = (counts: Float64Array, input: ArrayLike<unknown>, offset: number, min: number, max: number, other: (value: unknown, index: number) => void) => void;
+
+/**
+ * The compiled {@link CountLoop} of field `key`, or `undefined` where `new Function` is not allowed
+ * (the caller then reads through {@link fieldAccessor}). Cached per field name.
+ * @category Core
+ */
+export function countLoop(key: string): CountLoop | undefined {
+  let loop = COUNT_LOOPS.get(key);
+  if (loop === undefined && canCompile !== false) {
+    try {
+      const field = JSON.stringify(key);
+      loop = new Function(
+        "NOT_A_RECORD",
+        // Two interleaved histograms (even and odd records): runs of one answer would otherwise wait
+        // on the store of the previous increment to the same slot. Added up in \`finally\`, so a
+        // state is complete up to a record that throws.
+        `"use strict"; return function (counts, input, offset, min, max, other) {
+          const points = max - min + 1;
+          const odd = new Float64Array(points);
+          try {
+            const n = input.length;
+            let i = 0;
+            for (; i + 1 < n; i += 2) {
+              const a = input[i];
+              const va = typeof a === "object" && a !== null ? a[${field}] : NOT_A_RECORD;
+              if (typeof va === "number" && va >= min && va <= max && Number.isInteger(va)) counts[va - min] += 1;
+              else other(va, offset + i);
+              const b = input[i + 1];
+              const vb = typeof b === "object" && b !== null ? b[${field}] : NOT_A_RECORD;
+              if (typeof vb === "number" && vb >= min && vb <= max && Number.isInteger(vb)) odd[vb - min] += 1;
+              else other(vb, offset + i + 1);
+            }
+            if (i < n) {
+              const a = input[i];
+              const va = typeof a === "object" && a !== null ? a[${field}] : NOT_A_RECORD;
+              if (typeof va === "number" && va >= min && va <= max && Number.isInteger(va)) counts[va - min] += 1;
+              else other(va, offset + i);
+            }
+          } finally {
+            for (let k = 0; k < points; k++) counts[k] += odd[k];
+          }
+        };`,
+      )(NOT_A_RECORD) as CountLoop;
+      canCompile = true;
+      if (COUNT_LOOPS.size < 1000) COUNT_LOOPS.set(key, loop);
+    } catch {
+      canCompile = false;
+      return undefined;
+    }
+  }
+  return loop;
+}
 let canCompile: boolean | undefined;
 
 function compiledAccessor(key: string): Accessor<unknown, unknown> | undefined {

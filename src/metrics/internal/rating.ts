@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../../core/errors.ts";
 import type { Accessor, Metric } from "../../core/metric.ts";
-import { checkOnInvalid, NOT_A_RECORD, readAccessor, type IntegerRange } from "../../core/options.ts";
+import { checkOnInvalid, countLoop, NOT_A_RECORD, readAccessor, type CountLoop, type IntegerRange } from "../../core/options.ts";
 import { checkDefinition, checkPart, incompatible, intern, isCount } from "../../core/state.ts";
 import { compensatedAdd } from "../../stats/compensated.ts";
 import type { RatingCount, RatingExclusions, RatingState } from "../rating-types.ts";
@@ -13,6 +13,8 @@ export interface RatingFoldConfig<T> {
   /** The value accessor, already checked; `undefined` when the input items are the answers. */
   readonly value: Accessor<T, unknown> | undefined;
   readonly weight: Accessor<T, unknown> | undefined;
+  /** The field name when `value` reads one, for the compiled batch loop. */
+  readonly valueField: string | undefined;
   readonly skip: boolean;
   readonly headline: string;
 }
@@ -26,6 +28,7 @@ export function ratingConfig<T>(name: string, field: string, headline: string, s
     scale,
     value: readAccessor<T, unknown>(name, "value", o["value"]),
     weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
+    valueField: typeof o["value"] === "string" ? o["value"] : undefined,
     skip: checkOnInvalid(name, o["onInvalid"]),
   };
 }
@@ -67,6 +70,8 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   private readonly weight: Accessor<T, unknown> | undefined;
   private readonly skip: boolean;
   private readonly read: (state: RatingState) => Output;
+  /** The compiled batch loop for a field-name reader without weights (see `countLoop`). */
+  private readonly fieldLoop: CountLoop | undefined;
 
   constructor(config: RatingFoldConfig<T>, read: (state: RatingState) => Output) {
     const { name, scale } = config;
@@ -81,6 +86,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     this.weight = config.weight;
     this.skip = config.skip;
     this.read = read;
+    this.fieldLoop = config.valueField !== undefined && config.weight === undefined ? countLoop(config.valueField) : undefined;
   }
 
   init(): RatingState {
@@ -119,6 +125,39 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
       return;
     }
     this.other(state, v, i);
+  }
+
+  /**
+   * Folds a whole array (or typed array) into `state`: what `foldInto`, and so every batch function,
+   * uses. The loop lives here, on one class, so `add`'s work is inlined into it: the shared loop of
+   * `foldInto` calls `add` of every metric an app uses and stops being inlined once a few have run
+   * (measured: CSAT and CES on plain numbers at 2.5x-3.3x a hand loop in such a process, against
+   * about 1x from this loop). Unweighted plain values write one histogram slot each, nothing else.
+   */
+  addMany(state: RatingState, input: ArrayLike<T>, offset: number): void {
+    if (state?.definition !== this.definition) this.foreign(state);
+    const n = input.length;
+    const counts = state.counts;
+    const min = this.min;
+    const max = this.max;
+    const value = this.value;
+    if (this.weight !== undefined) {
+      for (let i = 0; i < n; i++) this.add(state, input[i] as T, offset + i);
+    } else if (this.fieldLoop !== undefined) {
+      this.fieldLoop(counts, input, offset, min, max, (v, i) => this.other(state, v, i));
+    } else if (value === undefined) {
+      for (let i = 0; i < n; i++) {
+        const v = input[i] as unknown;
+        if (typeof v === "number" && v >= min && v <= max && Number.isInteger(v)) counts[v - min]! += 1;
+        else this.other(state, v, offset + i);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = value(input[i] as T, offset + i);
+        if (typeof v === "number" && v >= min && v <= max && Number.isInteger(v)) counts[v - min]! += 1;
+        else this.other(state, v, offset + i);
+      }
+    }
   }
 
   /** Cold: the state given to `add` is not one of this metric's. */
