@@ -56,6 +56,7 @@ describe("compiled field readers", () => {
 describe("without eval (CSP)", () => {
   it("gives the same results and errors through closures", async () => {
     const csp = await freshLibrary();
+    expect(csp.npsMetric).not.toBe(api.npsMetric);
     let refused = 0;
     // As under a content-security policy without 'unsafe-eval': constructing a function from a string throws.
     vi.stubGlobal("Function", new Proxy(Function, { construct: (): never => { refused++; throw new EvalError("Refused to evaluate a string as JavaScript"); } }));
