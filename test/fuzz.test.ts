@@ -19,7 +19,7 @@ const KEYS = [
   "firstResponse", "firstCustomerMessage", "customerId", "nps", "csat", "ces", "respondedAt", "comment", "where", "limit", "epoch",
   "promoters", "detractors", "total", "effectiveSize", "positive", "negative", "margin", "population", "score", "promoterShare", "definition",
   "counts", "weights", "toString", "__proto__", "timezone", "promoterMIn",
-  "disambiguation", "by", "to", "periods", "days", "against", "adjust", "sigma", "overdispersion", "dispersion", "percentile", "successes",
+  "disambiguation", "by", "to", "trailing", "days", "against", "adjust", "sigma", "overdispersion", "dispersion", "percentile", "successes",
   "mean", "standardDeviation", "n", "standardError", "wave", "respondent", "keep", "weighting", "shares", "kind", "method",
 ];
 

@@ -385,18 +385,19 @@ export function seriesBy<R, S, O, K>(metric: Metric<R, S, O>, records: Iterable<
 }
 
 /**
- * Options of {@link rolling}: the window, in periods or in local days. Exactly one is given.
+ * Options of {@link rolling}: the window, in periods (`trailing`) or in local days (`days`). Exactly
+ * one is given.
  *
  * @category Trends
  * @example
  * ```ts
- * const lastFourWeeks: RollingOptions = { periods: 4 };
+ * const lastFourWeeks: RollingOptions = { trailing: 4 };
  * const last28Days: RollingOptions = { days: 28 };
  * ```
  */
 export interface RollingOptions {
   /** Trailing window of this many periods, the current one included. */
-  readonly periods?: number;
+  readonly trailing?: number;
   /** Trailing window of this many local days, today included (series of days or hours only). */
   readonly days?: number;
 }
@@ -443,22 +444,22 @@ export interface RollingPoint<O, S> extends SeriesPoint<O, S> {
  *   { at: "2026-03-09T10:00:00Z", nps: 0 },
  *   { at: "2026-03-16T10:00:00Z", nps: 0 },
  * ], { at: "at", period: "week" });
- * rolling(metric, weekly, { periods: 2 }).periods.map((p) => p.result.score?.value);
+ * rolling(metric, weekly, { trailing: 2 }).periods.map((p) => p.result.score?.value);
  * // => [100, 0, -100]
  * ```
  */
 export function rolling<I, S, O>(metric: Metric<I, S, O>, input: Series<O, S>, options: RollingOptions): Series<O, S, RollingPoint<O, S>> {
   const fn = "rolling";
   checkMetric(fn, "metric", metric);
-  const o = checkOptions(fn, options, ["periods", "days"]);
+  const o = checkOptions(fn, options, ["trailing", "days"]);
   const points = checkSeries(fn, "series", input);
   const byDays = o["days"] !== undefined;
-  const size = byDays ? o["days"] : o["periods"];
-  if ((o["days"] === undefined) === (o["periods"] === undefined) || typeof size !== "number" || !Number.isSafeInteger(size) || size < 1) {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: byDays ? "days" : "periods", value: size, expected: "exactly one of `periods` and `days`, a whole number >= 1" });
+  const size = byDays ? o["days"] : o["trailing"];
+  if ((o["days"] === undefined) === (o["trailing"] === undefined) || typeof size !== "number" || !Number.isSafeInteger(size) || size < 1) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: byDays ? "days" : "trailing", value: size, expected: "exactly one of `trailing` (periods) and `days`, a whole number >= 1" });
   }
   if (byDays && input.period !== "day" && input.period !== "hour") {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "days", value: size, expected: `a series of days or hours (this one is of ${input.period}s): use \`periods\`` });
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "days", value: size, expected: `a series of days or hours (this one is of ${input.period}s): use \`trailing\`` });
   }
   const scheme = new PeriodScheme(fn, { period: input.period, timeZone: input.timeZone, weekStartsOn: input.weekStartsOn });
   // The local day of each period, for windows in days.

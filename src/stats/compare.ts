@@ -146,7 +146,7 @@ function readShare(fn: string, field: string, c: unknown): { x: number; n: numbe
  * ```ts
  * const c = compareShares({ successes: 48, total: 80 }, { successes: 56, total: 70 })!;
  * c.difference; // => 20
- * [c.interval.lower, c.interval.upper]; // => [4.88..., 34.1...] (Newcombe's example: 56/70 vs 48/80)
+ * [c.interval.lower, c.interval.upper]; // => [5.24..., 33.38...] (Newcombe 1998's example 56/70 vs 48/80: 0.0524 to 0.3339)
  * ```
  */
 export function compareShares(before: ShareCounts, after: ShareCounts, options?: CompareOptions): Comparison | null {

@@ -87,12 +87,12 @@ describe("series: worked by hand", () => {
       ["2026-01-03", 1, -100, true],
       ["2026-01-04", 1, -100, true],
     ]);
-    expect(() => rolling(m, daily, { days: 2, periods: 2 })).toThrow(/exactly one/);
+    expect(() => rolling(m, daily, { days: 2, trailing: 2 })).toThrow(/exactly one/);
     expect(() => rolling(m, daily, {} as never)).toThrow(/exactly one/);
     const monthly = series(m, [{ at: Date.UTC(2026, 0, 1, 12), score: 10 }], { at: "at", period: "month" });
     expect(() => rolling(m, monthly, { days: 30 })).toThrow(/days or hours/);
-    expect(() => rolling(m, { periods: 3 } as never, { periods: 2 })).toThrow(/a series made by/);
-    expect(() => rolling(csatMetric(), monthly as never, { periods: 2 })).toThrow(expect.objectContaining({ code: "INCOMPATIBLE_STATE" }));
+    expect(() => rolling(m, { periods: 3 } as never, { trailing: 2 })).toThrow(/a series made by/);
+    expect(() => rolling(csatMetric(), monthly as never, { trailing: 2 })).toThrow(expect.objectContaining({ code: "INCOMPATIBLE_STATE" }));
   });
 });
 
@@ -137,7 +137,7 @@ describe("series: properties", () => {
       const timeZone = "Europe/Berlin";
       const s = series(m, rows, { at: "at", period: period as PeriodUnit, timeZone });
       const useDays = byDays && period === "day";
-      const r = rolling(m, s, useDays ? { days: size } : { periods: size });
+      const r = rolling(m, s, useDays ? { days: size } : { trailing: size });
       r.periods.forEach((p, j) => {
         const first = s.periods[Math.max(0, j - size + 1)]!;
         const inWindow = rows.filter((row) => row.at >= first.start && row.at < p.end);

@@ -146,12 +146,24 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     } else if (this.fieldLoop !== undefined) {
       this.fieldLoop(counts, input, offset, min, max, (v, i) => this.other(state, v, i));
     } else if (value === undefined) {
-      for (let i = 0; i < n; i++) {
-        const v = input[i] as unknown;
-        if (typeof v === "number" && v >= min && v <= max && Number.isInteger(v)) counts[v - min]! += 1;
-        else this.other(state, v, offset + i);
+      // Even and odd values count into two histograms, added up in `finally` (so the state is
+      // complete up to a value that throws): with runs of one answer, as skewed survey data has,
+      // each increment would otherwise wait on the store of the one before to the same slot
+      // (CES over 1e7 skewed numbers: 1.57x a hand loop with one histogram).
+      const odd = new Float64Array(this.points);
+      try {
+        for (let i = 0; i < n; i++) {
+          const v = input[i] as unknown;
+          if (typeof v === "number" && v >= min && v <= max && Number.isInteger(v)) {
+            if ((i & 1) === 0) counts[v - min]! += 1;
+            else odd[v - min]! += 1;
+          } else this.other(state, v, offset + i);
+        }
+      } finally {
+        for (let k = 0; k < odd.length; k++) counts[k]! += odd[k]!;
       }
     } else {
+      // The accessor call dominates here; a second histogram measured slower.
       for (let i = 0; i < n; i++) {
         const v = value(input[i] as T, offset + i);
         if (typeof v === "number" && v >= min && v <= max && Number.isInteger(v)) counts[v - min]! += 1;
