@@ -109,8 +109,8 @@ export interface Trend {
  * @example
  * ```ts
  * const t = trendSlope([csat([5, 4, 2, 1]).score, csat([5, 4, 4, 1]).score, csat([5, 5, 4, 4]).score])!;
- * [t.slope, t.direction];
- * // => [25, "no clear trend"]
+ * [t.slope.toFixed(1), t.direction];
+ * // => ["25.0", "no clear trend"]
  * ```
  */
 export function trendSlope(estimates: readonly (Estimate | null)[], options?: TrendOptions): Trend | null {
