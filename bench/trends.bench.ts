@@ -251,8 +251,10 @@ for (const skewed of [false, true]) {
     { name: "ces, numbers (mean and easy share)", hand: () => (sink += handMean(efforts)), lib: () => (sink += ces(efforts).total), target: 1.3 },
     { name: "ces, records, field name (mean, easy)", hand: () => (sink += handCesRecords(answers)), lib: () => (sink += ces(answers, { value: "ces" }).total), target: 1.3 },
   ];
-  const ratios = await measure(cases);
-  for (const c of cases) {
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  const chosen = only === undefined ? cases : cases.filter((c) => c.name.includes(only));
+  const ratios = await measure(chosen);
+  for (const c of chosen) {
     const r = ratios.get(c.name)!;
     lines.push(`${skewed ? "skewed" : "even  "}  ${c.name.padEnd(56)} worst ${Math.max(...r).toFixed(2)}x (runs ${r.map((x) => x.toFixed(2)).join(", ")}), target ${c.target}x`);
   }

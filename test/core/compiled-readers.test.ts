@@ -53,6 +53,21 @@ describe("compiled field readers", () => {
   });
 });
 
+describe("addMany (arrays) equals add one record at a time (other iterables)", () => {
+  const value = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 10 }) }, { weight: 1, arbitrary: fc.constantFrom(null, undefined, 11, -1, 2.5, "7") });
+  const generator = <T>(xs: readonly T[]): Iterable<T> => ({ *[Symbol.iterator]() { yield* xs; } });
+  test.prop([fc.array(value, { maxLength: 41 }), fc.constantFrom("nps", "csat", "ces")])("for plain values, field names and accessors, under skip", (values, kind) => {
+    const scale = { min: 0, max: 10 };
+    const make = (options: object): api.Metric<unknown, api.RatingState, unknown> =>
+      (kind === "nps" ? api.npsMetric({ ...options, onInvalid: "skip" }) : kind === "csat" ? api.csatMetric({ ...options, scale, onInvalid: "skip" }) : api.cesMetric({ ...options, scale, easy: { min: 7, max: 10 }, difficult: { min: 0, max: 3 }, onInvalid: "skip" } as never)) as never;
+    const records = values.map((v) => ({ v }));
+    for (const [input, options] of [[values, {}], [records, { value: "v" }], [records, { value: (r: { v: unknown }) => r.v }]] as const) {
+      const metric = make(options);
+      expect(metric.result(api.fold(metric, input as unknown[]))).toEqual(metric.result(api.fold(metric, generator(input as unknown[]))));
+    }
+  });
+});
+
 describe("without eval (CSP)", () => {
   it("gives the same results and errors through closures", async () => {
     const csp = await freshLibrary();

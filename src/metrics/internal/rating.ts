@@ -146,21 +146,20 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     } else if (this.fieldLoop !== undefined) {
       this.fieldLoop(counts, input, offset, min, max, (v, i) => this.other(state, v, i));
     } else if (value === undefined) {
-      // Even and odd values count into two histograms, added up in `finally` (so the state is
+      // Four interleaved histograms (by position modulo 4), added up in `finally` (so the state is
       // complete up to a value that throws): with runs of one answer, as skewed survey data has,
-      // each increment would otherwise wait on the store of the one before to the same slot
-      // (CES over 1e7 skewed numbers: 1.57x a hand loop with one histogram).
-      const odd = new Float64Array(this.points);
+      // each increment would otherwise wait on the store of the one before to the same slot (CES
+      // over 1e7 skewed numbers: 1.57x a hand loop with one histogram, 1.37x with two).
+      const points = this.points;
+      const lanes = new Float64Array(4 * points);
       try {
         for (let i = 0; i < n; i++) {
           const v = input[i] as unknown;
-          if (typeof v === "number" && v >= min && v <= max && Number.isInteger(v)) {
-            if ((i & 1) === 0) counts[v - min]! += 1;
-            else odd[v - min]! += 1;
-          } else this.other(state, v, offset + i);
+          if (typeof v === "number" && v >= min && v <= max && Number.isInteger(v)) lanes[(i & 3) * points + v - min]! += 1;
+          else this.other(state, v, offset + i);
         }
       } finally {
-        for (let k = 0; k < odd.length; k++) counts[k]! += odd[k]!;
+        for (let k = 0; k < points; k++) counts[k]! += lanes[k]! + lanes[points + k]! + lanes[2 * points + k]! + lanes[3 * points + k]!;
       }
     } else {
       // The accessor call dominates here; a second histogram measured slower.
