@@ -8,6 +8,17 @@ import { trendSlope, type Trend, type TrendOptions } from "../stats/trend.ts";
 import { PeriodScheme } from "../time/period.ts";
 import { checkSeries, type Series, type SeriesPoint } from "./series.ts";
 
+/**
+ * The periods of a series of `metric`: a series of another metric (or another definition) is refused
+ * with `INCOMPATIBLE_STATE`, checked by merging each period's state into an empty one.
+ */
+function checkSeriesOf<O, S>(fn: string, metric: Metric<never, S, O>, input: unknown): readonly SeriesPoint<O, S>[] {
+  const points = checkSeries<O, S>(fn, "series", input);
+  const probe = metric.init();
+  for (const p of points) metric.merge(probe, p.state);
+  return points;
+}
+
 /** NPS counts of a result, when it has them (an {@link NpsResult}). */
 interface Counts {
   readonly promoters: number;
@@ -120,7 +131,7 @@ export function periodOverPeriod<I, S, O>(metric: Metric<I, S, O>, input: Series
   const against = checkChoice(fn, "against", o["against"], ["previous", "year"] as const, "previous");
   const level = checkLevel(fn, o["level"] ?? 95);
   const adjust = checkChoice(fn, "adjust", o["adjust"], P_ADJUST_METHODS, "holm");
-  const points = checkSeries<O, S>(fn, "series", input);
+  const points = checkSeriesOf<O, S>(fn, metric, input);
   let reference: (j: number) => number;
   if (against === "previous") {
     reference = (j) => j - 1;
@@ -163,7 +174,7 @@ export function periodOverPeriod<I, S, O>(metric: Metric<I, S, O>, input: Series
 export function seriesTrend<I, S, O>(metric: Metric<I, S, O>, input: Series<O, S>, options?: TrendOptions): Trend | null {
   const fn = "seriesTrend";
   checkMetric(fn, "metric", metric);
-  const points = checkSeries<O, S>(fn, "series", input);
+  const points = checkSeriesOf<O, S>(fn, metric, input);
   return trendSlope(points.map((p) => headlineOf(metric as Metric<never, unknown, O>, p.result)), options);
 }
 
@@ -269,7 +280,7 @@ export function controlChart<I, S, O>(metric: Metric<I, S, O>, input: Series<O, 
   const o = checkOptions(fn, options, ["sigma", "overdispersion"]);
   const sigma = checkNumberIn(fn, "sigma", o["sigma"] ?? 3, 0.5, 10);
   const mode = checkChoice(fn, "overdispersion", o["overdispersion"], ["auto", "laney", "none"] as const, "auto");
-  const points = checkSeries<O, S>(fn, "series", input);
+  const points = checkSeriesOf<O, S>(fn, metric, input);
   const m = metric as Metric<never, unknown, O>;
   const estimates = points.map((p) => headlineOf(m, p.result));
   const used = estimates.map((e, j) => (e === null ? -1 : j)).filter((j) => j >= 0);

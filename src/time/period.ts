@@ -2,7 +2,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { checkChoice, checkOptions } from "../core/options.ts";
 import type { Instant } from "../core/records.ts";
 import { epochMsOrNaN } from "./instant.ts";
-import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, inZonedRange, isoWeekday, monthsFromDays, zoneOffsets, type ZoneOffsets } from "./zone.ts";
+import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, inZonedRange, monthsFromDays, zoneOffsets, type ZoneOffsets } from "./zone.ts";
 
 /**
  * A calendar period in the center's time zone: an hour, a day, a week, a month, a quarter, a half-year
@@ -342,15 +342,6 @@ export class PeriodIndex {
   }
 }
 
-/**
- * Reads {@link PeriodOptions} from an options record (the keys `period`, `timeZone`, `weekStartsOn`).
- *
- * @category Time
- */
-export function periodScheme(fn: string, options: Readonly<Record<string, unknown>>): PeriodScheme {
-  return new PeriodScheme(fn, options);
-}
-
 function checkInstant(fn: string, field: string, value: unknown): number {
   const t = epochMsOrNaN(value);
   if (!inZonedRange(t)) {
@@ -440,6 +431,3 @@ export function listPeriods(fn: string, scheme: PeriodScheme, lo: number, hi: nu
   }
   return { periods, keys };
 }
-
-/** The ISO weekday (1-7) of a day number; re-exported for callers of this module. */
-export { isoWeekday };

@@ -113,6 +113,11 @@ describe("periodOverPeriod", () => {
     expect(changes[12]!.comparison!.difference).toBe(compareNps(monthly.periods[0]!.result, monthly.periods[12]!.result)!.difference);
     expect(() => periodOverPeriod(metric, monthly, { against: "quarter" as never })).toThrow(/against/);
     expect(() => periodOverPeriod(metric, {} as never)).toThrow(/a series made by/);
+    // A series of another metric is refused, not read under this metric's name.
+    const other = series(csatMetric<Row>({ value: (r) => 1 + (r.score % 5) }), rows, { at: "at", period: "month" });
+    for (const f of [periodOverPeriod, seriesTrend, controlChart] as const) {
+      expect(() => f(metric, other as never)).toThrow(expect.objectContaining({ code: "INCOMPATIBLE_STATE" }));
+    }
   });
 
   it("the trend of the series", () => {
