@@ -38,6 +38,9 @@ const checks = `
   let misspelt;
   try { nps([9], { levle: 90 }); } catch (e) { misspelt = e; }
   if (!(misspelt instanceof CxMetricsError) || !misspelt.message.includes('did you mean "level"')) throw new Error("a misspelt option must be refused");
+  const weekly = series(npsMetric({ value: "nps" }), [{ at: "2026-03-02T10:00:00Z", nps: 10 }, { at: "2026-03-16T10:00:00Z", nps: 0 }], { at: "at", period: "week", timeZone: "Europe/Berlin" });
+  if (weekly.periods.map((p) => p.label + ":" + p.count).join(",") !== "2026-W10:1,2026-W11:0,2026-W12:1") throw new Error("series by ISO week failed: " + JSON.stringify(weekly.periods.map((p) => p.label)));
+  if (parseLocalTime("2026-03-08 02:30", { timeZone: "America/New_York" }) !== Date.parse("2026-03-08T03:30:00-04:00")) throw new Error("a skipped local time must move forward");
 `;
 const schemaChecks = `
   let parseError;
@@ -52,16 +55,16 @@ const schemaChecks = `
 const full = project("full", true);
 writeFileSync(
   join(full, "esm.mjs"),
-  `import { nps, businessCalendar, frt, CxMetricsError } from "cx-metrics";\nimport { parseContacts, parseSurveyResponses } from "cx-metrics/schemas";\n${checks}${schemaChecks}console.log("smoke: import ok");\n`,
+  `import { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, CxMetricsError } from "cx-metrics";\nimport { parseContacts, parseSurveyResponses } from "cx-metrics/schemas";\n${checks}${schemaChecks}console.log("smoke: import ok");\n`,
 );
 writeFileSync(
   join(full, "cjs.cjs"),
-  `const { nps, businessCalendar, frt, CxMetricsError } = require("cx-metrics");\nconst { parseContacts, parseSurveyResponses } = require("cx-metrics/schemas");\n${checks}${schemaChecks}console.log("smoke: require ok");\n`,
+  `const { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, CxMetricsError } = require("cx-metrics");\nconst { parseContacts, parseSurveyResponses } = require("cx-metrics/schemas");\n${checks}${schemaChecks}console.log("smoke: require ok");\n`,
 );
 // Without zod installed, the core still loads: only cx-metrics/schemas needs it.
 const bare = project("bare", false);
-writeFileSync(join(bare, "esm.mjs"), `import { nps, businessCalendar, frt, CxMetricsError } from "cx-metrics";\n${checks}console.log("smoke: import without zod ok");\n`);
-writeFileSync(join(bare, "cjs.cjs"), `const { nps, businessCalendar, frt, CxMetricsError } = require("cx-metrics");\n${checks}console.log("smoke: require without zod ok");\n`);
+writeFileSync(join(bare, "esm.mjs"), `import { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, CxMetricsError } from "cx-metrics";\n${checks}console.log("smoke: import without zod ok");\n`);
+writeFileSync(join(bare, "cjs.cjs"), `const { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, CxMetricsError } = require("cx-metrics");\n${checks}console.log("smoke: require without zod ok");\n`);
 
 for (const [dir, file] of [
   [full, "esm.mjs"],
