@@ -8,7 +8,7 @@ import type { Comparison } from "../stats/compare.ts";
 import { series, type Series } from "./series.ts";
 import { compareResults } from "./trends.ts";
 import type { RatingState } from "../metrics/rating-types.ts";
-import type { IsoWeekday, PeriodUnit } from "../time/period.ts";
+import { PeriodScheme, type IsoWeekday, type PeriodUnit } from "../time/period.ts";
 
 /**
  * One margin of the customer base to weight a survey to: the segment of each response and the known
@@ -363,6 +363,9 @@ export interface NpsByKindResult {
 export function npsByKind<R = SurveyResponse>(responses: Iterable<R>, options: NpsByKindOptions<R>): NpsByKindResult {
   const fn = "npsByKind";
   const o = checkOptions(fn, options, ["at", "period", "timeZone", "weekStartsOn", "kind", "value", "level", "scale", "promoterMin", "detractorMax"]);
+  // Checked here, so a missing option is reported under this function's name, not the series'.
+  if (o["at"] === undefined) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "at", value: undefined, expected: 'the instant that places a response, a function or a field name such as "respondedAt"' });
+  new PeriodScheme(fn, o);
   const kind = readReader<R>(fn, "kind", o["kind"], "kind");
   const valueReader = readReader<R>(fn, "value", o["value"], "nps");
   const definition: Record<string, unknown> = { scale: o["scale"], promoterMin: o["promoterMin"], detractorMax: o["detractorMax"], level: o["level"] };

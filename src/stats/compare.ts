@@ -284,7 +284,7 @@ export function compareEstimates(before: Estimate | null, after: Estimate | null
 }
 
 /** The z comparison of two values with standard errors. */
-export function normalComparison(m1: number, se1: number, m2: number, se2: number, level: number, z: number, test: ComparisonTest): Comparison {
+function normalComparison(m1: number, se1: number, m2: number, se2: number, level: number, z: number, test: ComparisonTest): Comparison {
   const d = m2 - m1;
   const se = Math.sqrt(se1 * se1 + se2 * se2);
   const statistic = se > 0 ? d / se : null;

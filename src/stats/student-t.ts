@@ -1,7 +1,7 @@
 import { cdf as normalCdf, normalQuantile } from "./normal.ts";
 
 /** ln Γ(x) for x > 0 by the Lanczos approximation (g = 7, 9 terms; relative error below 1e-15). */
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
   const g = 7;
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,

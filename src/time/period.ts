@@ -240,12 +240,8 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/**
- * `YYYY-MM-DD` of a day number (days since 1970-01-01).
- *
- * @category Time
- */
-export function dateLabel(day: number): string {
+/** `YYYY-MM-DD` of a day number (days since 1970-01-01). */
+function dateLabel(day: number): string {
   const { year, month, day: d } = civilFromDays(day);
   return `${year}-${pad(month)}-${pad(d)}`;
 }
@@ -401,7 +397,7 @@ export function periodsBetween(from: Instant, to: Instant, options: PeriodOption
 }
 
 /** Most periods one list may hold. */
-export const MAX_PERIODS = 1_000_000;
+const MAX_PERIODS = 1_000_000;
 
 /**
  * The periods of keys `lo..hi` that exist, with their keys.

@@ -102,7 +102,8 @@ describe("npsByKind: tNPS and rNPS side by side", () => {
     const direct = compareNps(side.periods[0]!.relationship, side.periods[0]!.transactional)!;
     expect([gap.difference, gap.pValue, gap.test]).toEqual([direct.difference, direct.pValue, "nps"]);
     expect(side.periods[2]!.gap).toBeNull();
-    expect(() => npsByKind(rows, { at: "respondedAt" } as never)).toThrow(/period/);
+    expect(() => npsByKind(rows, { at: "respondedAt" } as never)).toThrow(/npsByKind: option "period"/);
+    expect(() => npsByKind(rows, { period: "month" } as never)).toThrow(/npsByKind: option "at"/);
     expect(() => npsByKind(3 as never, { at: "respondedAt", period: "month" })).toThrow(/responses/);
   });
 });
