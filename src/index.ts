@@ -42,6 +42,7 @@ export { oneTouchResolution, oneTouchResolutionMetric, type OneTouchDefinition, 
 export { repeatContactFcr, repeatContactFcrMetric, type OpenWindows, type RepeatContactOptions, type RepeatContactResult, type RepeatContactState } from "./metrics/repeat-contacts.ts";
 export { frt, frtMetric, type AutomatedReplies, type FrtOptions, type FrtResult, type FrtState } from "./metrics/frt.ts";
 export { art, artMetric, type ArtOptions, type ArtResult, type ArtState, type Reopens, type ResolutionPoint } from "./metrics/art.ts";
+export { agentCompanyCsat, agentCompanyCsatMetric, agentCompanyNps, agentCompanyNpsMetric, detractorDriver, unsatisfiedDriver, type AgentCompanyCsatOptions, type AgentCompanyNpsOptions, type AgentCompanyReaders, type AgentCompanyResult, type CsatCrossTable, type LowScoreDrivers, type NpsCrossTable, type PairedExclusions, type PairedRatingState } from "./metrics/agent-company.ts";
 export { volume, volumeMetric, type HourOfWeekPeak, type HourPeak, type VolumeCount, type VolumeOptions, type VolumePeriod, type VolumeResult, type VolumeState, type Weekday, type WeekdayPeak } from "./metrics/volume.ts";
 
 export { groupBy, groupStates } from "./analysis/group-by.ts";
@@ -51,3 +52,7 @@ export { metricCatalogue, type MetricDescription, type MetricRecordKind } from "
 export { rolling, series, seriesBy, type RollingOptions, type RollingPoint, type Series, type SeriesByOptions, type SeriesOptions, type SeriesPoint } from "./analysis/series.ts";
 export { controlChart, periodOverPeriod, seriesTrend, type ControlChart, type ControlChartOptions, type ControlPoint, type PeriodChange, type PeriodOverPeriodOptions } from "./analysis/trends.ts";
 export { npsByKind, relationshipNps, type NpsByKindOptions, type NpsByKindResult, type NpsKindsPeriod, type RelationshipNpsOptions, type WaveNps, type WeightingMargin } from "./analysis/nps-kinds.ts";
+export type { GroupedStates } from "./analysis/group-counts.ts";
+export { shrinkage, type GivenPrior, type PriorMethod, type Shrinkage, type ShrinkageIntervalMethod, type ShrinkageOptions, type ShrinkagePrior, type ShrunkenGroup } from "./analysis/shrinkage.ts";
+export { funnelLimits, rankGroups, topPerformers, type Funnel, type FunnelLimit, type FunnelOptions, type FunnelPoint, type RankedGroup, type RankOptions, type Ranking, type TopPerformers, type TopPerformersOptions, type TopPerformersRow } from "./analysis/ranking.ts";
+export { decomposeChange, type ChangeDecomposition, type SegmentChange } from "./analysis/decompose.ts";

@@ -104,7 +104,7 @@ function defaultSatisfiedMin(scale: IntegerRange): number {
   return scale.max - scale.min + 1 >= 5 ? scale.max - 1 : scale.max;
 }
 
-function csatDefinition(fn: string, options: Readonly<Record<string, unknown>>): CsatDefinition {
+export function csatDefinition(fn: string, options: Readonly<Record<string, unknown>>): CsatDefinition {
   const scale = checkScale(fn, options["scale"] ?? { min: 1, max: 5 });
   const satisfiedMin = checkScalePoint(fn, "satisfiedMin", options["satisfiedMin"] ?? defaultSatisfiedMin(scale), scale);
   return { scale, satisfiedMin };

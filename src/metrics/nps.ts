@@ -133,7 +133,7 @@ interface NpsDefinition {
 const DEFINITION_KEYS = ["scale", "promoterMin", "detractorMax"] as const;
 const NPS_KEYS: readonly string[] = [...DEFINITION_KEYS, "value", "weight", "level", "interval", "onInvalid", "bands"];
 
-function npsDefinition(fn: string, options: Readonly<Record<string, unknown>>): NpsDefinition {
+export function npsDefinition(fn: string, options: Readonly<Record<string, unknown>>): NpsDefinition {
   const scale = checkScale(fn, options["scale"] ?? { min: 0, max: 10 });
   const promoterMin = checkScalePoint(fn, "promoterMin", options["promoterMin"] ?? 9, scale);
   const detractorMax = checkScalePoint(fn, "detractorMax", options["detractorMax"] ?? 6, scale);

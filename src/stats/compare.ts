@@ -13,6 +13,8 @@ import { regularizedBeta, studentTQuantile, studentTTwoSided } from "./student-t
  * - `"nps"`: two NPS values; {@link compareNps}.
  * - `"median"`: two percentiles (medians by default); Bonett-Price order-statistic standard errors, z.
  * - `"normal"`: two estimates of any other kind; the difference over √(SE₁² + SE₂²), z.
+ * - `"paired"`: two answers of the same respondents (agent and company questions); the mean of the
+ *   per-respondent differences over its plug-in standard error, z.
  *
  * @category Statistics
  * @example
@@ -20,11 +22,11 @@ import { regularizedBeta, studentTQuantile, studentTTwoSided } from "./student-t
  * const test: ComparisonTest = "welch";
  * ```
  */
-export type ComparisonTest = "newcombe" | "welch" | "nps" | "median" | "normal";
+export type ComparisonTest = "newcombe" | "welch" | "nps" | "median" | "normal" | "paired";
 
 /**
- * Two independent estimates compared (two periods, two segments): after minus before, with its
- * uncertainty. One shape for every kind of estimate, so period-over-period tables and
+ * Two estimates compared (two periods, two segments; or, paired, two questions answered by the same
+ * respondents): after minus before, with its uncertainty. One shape for every kind of estimate, so period-over-period tables and
  * multiple-testing corrections treat them alike.
  *
  * @category Statistics
@@ -40,7 +42,7 @@ export interface Comparison {
   readonly after: number;
   /** `after - before`, on the estimates' scale (points for shares and scores, ms for durations). */
   readonly difference: number;
-  /** Plug-in standard error of the difference: √(SE₁² + SE₂²) of the two sides' standard errors. */
+  /** Plug-in standard error of the difference: √(SE₁² + SE₂²) of the two sides' standard errors (paired: of the mean difference). */
   readonly standardError: number;
   /** The test statistic (z, or t for Welch); `null` when its standard error is 0. */
   readonly statistic: number | null;

@@ -1,19 +1,5 @@
+import { logGamma } from "./gamma.ts";
 import { cdf as normalCdf, normalQuantile } from "./normal.ts";
-
-/** ln Γ(x) for x > 0 by the Lanczos approximation (g = 7, 9 terms; relative error below 1e-15). */
-function logGamma(x: number): number {
-  const g = 7;
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-    9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0] as number;
-  const t = z + g + 0.5;
-  for (let i = 1; i < g + 2; i++) a += (c[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
 
 /** Continued fraction of the incomplete beta function (modified Lentz; Numerical Recipes' betacf). */
 function betaContinuedFraction(a: number, b: number, x: number): number {

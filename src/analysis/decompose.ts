@@ -1,0 +1,169 @@
+import { CxMetricsError } from "../core/errors.ts";
+import { checkMetric, headlineOf, type Metric } from "../core/metric.ts";
+import { readEntries, type GroupedStates } from "./group-counts.ts";
+
+/**
+ * One segment of a {@link ChangeDecomposition}.
+ *
+ * @category Attribution
+ * @example
+ * ```ts
+ * const row: SegmentChange<string> = decomposeChange(metric, march, april).segments[0]!;
+ * ```
+ */
+export interface SegmentChange<K> {
+  /** The segment (channel, team, agent, touchpoint). */
+  readonly key: K;
+  /** Its share of the answers (or contacts) before, 0..1. */
+  readonly weightBefore: number;
+  /** Its share after, 0..1. */
+  readonly weightAfter: number;
+  /** Its value before on the metric's scale; `null` when it had no answers. */
+  readonly valueBefore: number | null;
+  /** Its value after; `null` when it had no answers. */
+  readonly valueAfter: number | null;
+  /** What its change of share contributed: (w₁ - w₀)·((v₀ + v₁)/2 - (V₀ + V₁)/2). */
+  readonly mix: number;
+  /** What its own change of value contributed: (v₁ - v₀)·(w₀ + w₁)/2. */
+  readonly rate: number;
+}
+
+/**
+ * Why a number moved between two periods: the change split into a mix effect (answers moved between
+ * segments) and a rate effect (segments themselves got better or worse), summing to the change.
+ *
+ * @category Attribution
+ * @example
+ * ```ts
+ * const why: ChangeDecomposition<string> = decomposeChange(metric, march, april);
+ * ```
+ */
+export interface ChangeDecomposition<K> {
+  /** The value before (all segments pooled). */
+  readonly before: number;
+  /** The value after. */
+  readonly after: number;
+  /** `after - before`. */
+  readonly change: number;
+  /** The mix effect: Σ mix. */
+  readonly mix: number;
+  /** The rate effect: Σ rate; `mix + rate = change` (to rounding). */
+  readonly rate: number;
+  /** Every segment of either period: first those of `before` in order, then new ones of `after`. */
+  readonly segments: readonly SegmentChange<K>[];
+}
+
+interface Side {
+  readonly weight: number;
+  readonly value: number | null;
+}
+
+/** The denominator of a result's headline: its `total` when it has one (weighted counts), else the estimate's n. */
+function sideOf(metric: Metric<never, unknown, unknown>, result: unknown): Side {
+  const e = headlineOf(metric, result);
+  if (e === null) return { weight: 0, value: null };
+  const total = (result as { total?: unknown }).total;
+  return { weight: typeof total === "number" && total > 0 ? total : e.n, value: e.value };
+}
+
+/**
+ * Decomposes the change of NPS, a share, or a mean (any headline that is the answer-weighted average
+ * of its segments' values) between two periods across one segment dimension into a mix effect and a
+ * rate effect, with the symmetric (midpoint, Shapley) split, so that neither period is privileged:
+ *
+ * V = Σ wₛvₛ (wₛ the segment's share of the answers); ΔV = Σ (w₁ - w₀)·(v₀ + v₁)/2 + Σ (v₁ - v₀)·(w₀ + w₁)/2.
+ * A segment's mix is centred on the average level, (w₁ - w₀)·(v̄ₛ - V̄), so that moving answers
+ * towards a segment above average shows as a positive mix (Σ(w₁ - w₀) = 0, so the total is the same).
+ * A segment present in only one period has no rate effect: its value in the other period is taken
+ * equal to its own, so it enters through mix alone.
+ *
+ * Input: the grouped states of each period (of {@link groupStates}, or the period states of
+ * {@link seriesBy}'s segments); segments are matched by key (SameValueZero). The pooled value of
+ * each period is checked against the merged states, so a headline that is not such an average (a
+ * percentile) is refused.
+ *
+ * Sources: Kitagawa, E. M. (1955), "Components of a difference between two rates", JASA 50,
+ * 1168-1194 (the symmetric decomposition); Das Gupta, P. (1993), *Standardization and
+ * Decomposition of Rates*, U.S. Census Bureau.
+ *
+ * @throws {@link CxMetricsError} `INVALID_INPUT` when either period has no answers, or for a headline
+ * that is not an answer-weighted average; errors of `metric.result` for states of another metric.
+ * @category Attribution
+ * @example
+ * ```ts
+ * const metric = npsMetric({ value: "nps" });
+ * const why = decomposeChange(metric, groupStates(metric, march, "channel"), groupStates(metric, april, "channel"));
+ * [why.change, why.mix, why.rate];
+ * ```
+ */
+export function decomposeChange<K, S, O>(metric: Metric<never, S, O>, before: GroupedStates<K, S>, after: GroupedStates<K, S>): ChangeDecomposition<K> {
+  const fn = "decomposeChange";
+  checkMetric(fn, "metric", metric);
+  const m = metric as unknown as Metric<never, S, unknown>;
+  const b = readEntries<K, S>(fn, "before", before);
+  const a = readEntries<K, S>(fn, "after", after);
+  const keys: K[] = [];
+  const sides = new Map<K, { before: Side; after: Side }>();
+  const empty: Side = { weight: 0, value: null };
+  const pooled = [m.init(), m.init()] as const;
+  for (const [which, entries] of [[0, b], [1, a]] as const) {
+    for (const [key, state] of entries) {
+      const side = sideOf(m, m.result(state));
+      m.merge(pooled[which], state);
+      let entry = sides.get(key);
+      if (entry === undefined) {
+        keys.push(key);
+        sides.set(key, (entry = { before: empty, after: empty }));
+      } else if ((which === 0 ? entry.before : entry.after) !== empty) {
+        throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: which === 0 ? "before" : "after", value: key, expected: "each segment once per period" });
+      }
+      if (which === 0) entry.before = side;
+      else entry.after = side;
+    }
+  }
+  let W0 = 0;
+  let W1 = 0;
+  for (const { before: s0, after: s1 } of sides.values()) {
+    W0 += s0.weight;
+    W1 += s1.weight;
+  }
+  if (!(W0 > 0) || !(W1 > 0)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: W0 > 0 ? "after" : "before", value: "no answers", expected: "answers in both periods" });
+  let V0 = 0;
+  let V1 = 0;
+  for (const { before: s0, after: s1 } of sides.values()) {
+    if (s0.value !== null) V0 += (s0.weight / W0) * s0.value;
+    if (s1.value !== null) V1 += (s1.weight / W1) * s1.value;
+  }
+  // The pooled headline must be the weighted average of the segments' values.
+  for (const [which, V] of [[0, V0], [1, V1]] as const) {
+    const e = headlineOf(m, m.result(pooled[which]));
+    if (e === null || Math.abs(e.value - V) > 1e-7 * Math.max(1, Math.abs(V))) {
+      throw new CxMetricsError({
+        code: "INVALID_INPUT",
+        fn,
+        field: which === 0 ? "before" : "after",
+        value: `${metric.name}: pooled ${e?.value ?? "none"}, weighted segments ${V}`,
+        expected: "a metric whose headline is the answer-weighted average of its segments' values (NPS, a share, a mean)",
+      });
+    }
+  }
+  const level = (V0 + V1) / 2;
+  const segments: SegmentChange<K>[] = [];
+  let mix = 0;
+  let rate = 0;
+  for (const key of keys) {
+    const { before: s0, after: s1 } = sides.get(key) as { before: Side; after: Side };
+    const w0 = s0.weight / W0;
+    const w1 = s1.weight / W1;
+    const v0 = s0.value ?? s1.value ?? 0;
+    const v1 = s1.value ?? s0.value ?? 0;
+    const segmentMix = (w1 - w0) * ((v0 + v1) / 2 - level);
+    const segmentRate = (v1 - v0) * ((w0 + w1) / 2);
+    mix += segmentMix;
+    rate += segmentRate;
+    segments.push({ key, weightBefore: w0, weightAfter: w1, valueBefore: s0.value, valueAfter: s1.value, mix: segmentMix, rate: segmentRate });
+  }
+  const resultBefore = headlineOf(m, m.result(pooled[0]))?.value as number;
+  const resultAfter = headlineOf(m, m.result(pooled[1]))?.value as number;
+  return { before: resultBefore, after: resultAfter, change: resultAfter - resultBefore, mix, rate, segments };
+}

@@ -1,0 +1,121 @@
+import type { Estimate } from "../core/estimate.ts";
+import { CxMetricsError } from "../core/errors.ts";
+import { checkMetric, headlineOf, type Metric } from "../core/metric.ts";
+import { PROPORTION_METHODS } from "../stats/estimates.ts";
+
+/**
+ * Grouped states read once into category counts: what shrinkage, funnel limits and rankings work
+ * from, so none of them reads a record again.
+ *
+ * - `"nps"`: three categories (promoters, passives, detractors); the value is 100·(P - D)/n.
+ * - `"share"`: two categories (successes, failures); the value is 100·successes/n.
+ *
+ * Counts are effective counts: a weighted group's counts are scaled to its effective sample size
+ * (Kish), so a group's evidence is what its interval rests on.
+ */
+export interface GroupCounts<K, O> {
+  readonly kind: "nps" | "share";
+  readonly categories: 2 | 3;
+  readonly keys: K[];
+  readonly results: O[];
+  readonly raw: (Estimate | null)[];
+  /** counts[i·categories + c] */
+  readonly counts: Float64Array;
+  /** Effective size of each group (0 when empty). */
+  readonly n: Float64Array;
+}
+
+/** What the functions built on grouped states accept: the map of {@link groupStates}, or any iterable of [key, state] pairs. */
+export type GroupedStates<K, S> = Iterable<readonly [K, S]>;
+
+/** Reads grouped states (a `Map` or [key, state] pairs) into entries, refusing anything else. */
+export function readEntries<K, S>(fn: string, field: string, states: unknown): (readonly [K, S])[] {
+  if (states === null || typeof states !== "object" || typeof (states as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    throw new CxMetricsError({ code: "INVALID_INPUT", fn, field, value: states, expected: "grouped states: the Map of groupStates, or an iterable of [key, state] pairs" });
+  }
+  const out: (readonly [K, S])[] = [];
+  let i = 0;
+  for (const entry of states as Iterable<unknown>) {
+    if (!Array.isArray(entry) || entry.length !== 2) {
+      throw new CxMetricsError({ code: "INVALID_INPUT", fn, field, index: i, value: entry, expected: "a [key, state] pair (grouped states: the Map of groupStates)" });
+    }
+    out.push(entry as unknown as readonly [K, S]);
+    i++;
+  }
+  return out;
+}
+
+interface NpsLike {
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+  readonly total: number;
+  readonly effectiveSize: number;
+}
+
+function npsLike(result: unknown): NpsLike | null {
+  const r = result as Partial<NpsLike> | null;
+  if (r === null || typeof r !== "object") return null;
+  return typeof r.promoters === "number" && typeof r.passives === "number" && typeof r.detractors === "number" && typeof r.total === "number" && typeof r.effectiveSize === "number" ? (r as NpsLike) : null;
+}
+
+/** A count read back from a share (value·n/100): snapped to the nearest integer when it is one up to rounding. */
+function snap(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x)) ? r : x;
+}
+
+const SHARE_EXPECTED = "a metric whose headline is NPS or a share (csat, fcr, oneTouchResolution, repeatContactFcr, queue's serviceLevel, ...)";
+
+/** Reads every group's result into category counts (see {@link GroupCounts}). */
+export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown): GroupCounts<K, O> {
+  checkMetric(fn, "metric", metric);
+  const entries = readEntries<K, S>(fn, "states", states);
+  const keys: K[] = [];
+  const results: O[] = [];
+  const raw: (Estimate | null)[] = [];
+  for (const [key, state] of entries) {
+    keys.push(key);
+    const result = metric.result(state);
+    results.push(result);
+    raw.push(headlineOf(metric, result));
+  }
+  const isNps = metric.headline === "score" && results.length > 0 && results.every((r) => npsLike(r) !== null);
+  if (!isNps) {
+    for (const e of raw) {
+      if (e !== null && !(PROPORTION_METHODS as readonly string[]).includes(e.interval.method)) {
+        throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${SHARE_EXPECTED}; ${metric.name}'s headline is a ${e.interval.method} estimate` });
+      }
+    }
+    if (metric.headline === null || metric.headline === undefined) {
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${SHARE_EXPECTED}; ${metric.name} has no headline estimate` });
+    }
+  }
+  const categories = isNps ? 3 : 2;
+  const k = keys.length;
+  const counts = new Float64Array(k * categories);
+  const n = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    if (isNps) {
+      const r = npsLike(results[i]) as NpsLike;
+      const f = r.total > 0 ? r.effectiveSize / r.total : 0;
+      counts[3 * i] = snap(r.promoters * f);
+      counts[3 * i + 1] = snap(r.passives * f);
+      counts[3 * i + 2] = snap(r.detractors * f);
+      n[i] = counts[3 * i]! + counts[3 * i + 1]! + counts[3 * i + 2]!;
+    } else {
+      const e = raw[i];
+      if (e === null || e === undefined) continue;
+      const x = snap((e.value / 100) * e.n);
+      counts[2 * i] = x;
+      counts[2 * i + 1] = snap(e.n - x);
+      n[i] = e.n;
+    }
+  }
+  return { kind: isNps ? "nps" : "share", categories, keys, results, raw, counts, n };
+}
+
+/** The value (on the metric's scale) of category shares m: NPS 100·(m₀ - m₂), a share 100·m₀. */
+export function valueOfShares(kind: "nps" | "share", m: ArrayLike<number>): number {
+  return kind === "nps" ? 100 * ((m[0] as number) - (m[2] as number)) : 100 * (m[0] as number);
+}

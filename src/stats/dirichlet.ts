@@ -1,0 +1,195 @@
+import { digamma, logGamma, trigamma } from "./gamma.ts";
+
+/**
+ * How the prior of an empirical-Bayes fit is estimated from all groups:
+ * - `"maximum-likelihood"` (default): the Dirichlet-multinomial (beta-binomial for two categories)
+ *   marginal likelihood maximized by Newton's method, as `ebbr`'s default (`method = "mle"`).
+ * - `"moments"`: the method of moments from the Pearson chi-square of the groups × categories table
+ *   (intraclass correlation ρ = 1/(A + 1), unequal group sizes).
+ *
+ * @category Attribution
+ * @example
+ * ```ts
+ * const method: PriorMethod = "moments";
+ * ```
+ */
+export type PriorMethod = "maximum-likelihood" | "moments";
+
+/** Every {@link PriorMethod}. */
+export const PRIOR_METHODS: readonly PriorMethod[] = ["maximum-likelihood", "moments"];
+
+/** A fitted Dirichlet prior: pseudo-counts per category, or `null` when no between-group variation is detectable (complete pooling). */
+export interface DirichletFit {
+  /** Pseudo-counts αc per category; with `pooled`, the category shares (summing to 1). */
+  readonly alpha: Float64Array;
+  /** No between-group variation detected: the concentration is infinite, every group shrinks fully to the mean. */
+  readonly pooled: boolean;
+}
+
+/** Concentrations above this are treated as infinite (ρ below 1e-10: no between-group variation). */
+const MAX_CONCENTRATION = 1e10;
+
+/**
+ * Fits a Dirichlet(α) prior to k groups of counts over C categories (`counts[i·C + c]`, real and
+ * non-negative; groups without counts are ignored). Categories no group used keep α = 0.
+ */
+export function fitDirichlet(counts: Float64Array, k: number, categories: number, method: PriorMethod): DirichletFit {
+  const C = categories;
+  const totals = new Float64Array(C);
+  const n = new Float64Array(k);
+  let N = 0;
+  let groups = 0;
+  let sumN2 = 0;
+  for (let i = 0; i < k; i++) {
+    let s = 0;
+    for (let c = 0; c < C; c++) s += counts[i * C + c] as number;
+    n[i] = s;
+    if (s > 0) {
+      groups++;
+      N += s;
+      sumN2 += s * s;
+      for (let c = 0; c < C; c++) totals[c] = (totals[c] as number) + (counts[i * C + c] as number);
+    }
+  }
+  const mean = new Float64Array(C);
+  const used: number[] = [];
+  for (let c = 0; c < C; c++) {
+    mean[c] = N > 0 ? (totals[c] as number) / N : 0;
+    if ((totals[c] as number) > 0) used.push(c);
+  }
+  const pooled = (): DirichletFit => ({ alpha: mean, pooled: true });
+  if (used.length < 2 || groups < 2) return pooled();
+  // Method of moments: E[X²] = (C' - 1)·((k - 1) + ρ·(N - k + 1 - Σn²/N)), X² Pearson's chi-square.
+  let chi2 = 0;
+  for (let i = 0; i < k; i++) {
+    const ni = n[i] as number;
+    if (ni === 0) continue;
+    for (const c of used) {
+      const e = ni * (mean[c] as number);
+      const d = (counts[i * C + c] as number) - e;
+      chi2 += (d * d) / e;
+    }
+  }
+  const denominator = N - groups + 1 - sumN2 / N;
+  const rho = denominator > 1e-12 ? (chi2 / (used.length - 1) - (groups - 1)) / denominator : 0;
+  let A = rho > 0 ? Math.max((1 - Math.min(rho, 1 - 1e-9)) / Math.min(rho, 1 - 1e-9), 1e-6) : Number.POSITIVE_INFINITY;
+  if (method === "moments") {
+    if (!(A < MAX_CONCENTRATION)) return pooled();
+    return { alpha: mean.map((m) => m * A), pooled: false };
+  }
+  if (denominator <= 1e-12) return pooled(); // every group has one answer: the concentration is not identifiable
+  if (!(A < MAX_CONCENTRATION)) A = 100 * N;
+  const alpha = mean.map((m) => m * A);
+  maximizeLikelihood(counts, n, k, C, used, alpha);
+  let total = 0;
+  for (const c of used) total += alpha[c] as number;
+  if (!(total < MAX_CONCENTRATION)) return pooled();
+  return { alpha, pooled: false };
+}
+
+/** The Dirichlet-multinomial log-likelihood (without the multinomial coefficients, which do not depend on α). */
+function logLikelihood(counts: Float64Array, n: Float64Array, k: number, C: number, used: readonly number[], alpha: Float64Array): number {
+  let A = 0;
+  let constant = 0;
+  for (const c of used) {
+    A += alpha[c] as number;
+    constant += logGamma(alpha[c] as number);
+  }
+  const lgA = logGamma(A);
+  let L = 0;
+  for (let i = 0; i < k; i++) {
+    const ni = n[i] as number;
+    if (ni === 0) continue;
+    L += lgA - logGamma(A + ni) - constant;
+    for (const c of used) L += logGamma((alpha[c] as number) + (counts[i * C + c] as number));
+  }
+  return L;
+}
+
+/**
+ * Newton's method on θ = ln α (so α stays positive), with step halving so that every step raises the
+ * likelihood; stops at a relative step below 1e-10 or when the concentration runs off to infinity.
+ */
+function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C: number, used: readonly number[], alpha: Float64Array): void {
+  const m = used.length;
+  const g = new Float64Array(m);
+  const h = new Float64Array(m * m);
+  const trial = new Float64Array(alpha.length);
+  let L = logLikelihood(counts, n, k, C, used, alpha);
+  for (let iteration = 0; iteration < 200; iteration++) {
+    let A = 0;
+    for (const c of used) A += alpha[c] as number;
+    if (!(A < MAX_CONCENTRATION)) return;
+    const psiA = digamma(A);
+    const triA = trigamma(A);
+    let gShared = 0;
+    let hShared = 0;
+    g.fill(0);
+    h.fill(0);
+    for (let i = 0; i < k; i++) {
+      const ni = n[i] as number;
+      if (ni === 0) continue;
+      gShared += psiA - digamma(A + ni);
+      hShared += triA - trigamma(A + ni);
+      for (let j = 0; j < m; j++) {
+        const a = alpha[used[j] as number] as number;
+        const x = counts[i * C + (used[j] as number)] as number;
+        if (x === 0) continue;
+        g[j] = (g[j] as number) + digamma(a + x) - digamma(a);
+        h[j * m + j] = (h[j * m + j] as number) + trigamma(a + x) - trigamma(a);
+      }
+    }
+    // Gradient and Hessian in θ = ln α: Gⱼ = αⱼgⱼ, Hⱼₗ = αⱼαₗHⱼₗ + δⱼₗαⱼgⱼ.
+    const G = new Float64Array(m);
+    const H = new Float64Array(m * m);
+    for (let j = 0; j < m; j++) {
+      const aj = alpha[used[j] as number] as number;
+      G[j] = aj * ((g[j] as number) + gShared);
+      for (let l = 0; l < m; l++) {
+        const al = alpha[used[l] as number] as number;
+        H[j * m + l] = aj * al * ((h[j * m + l] as number) + hShared) + (j === l ? (G[j] as number) : 0);
+      }
+    }
+    let step = solveNegative(H, G, m);
+    if (step === null) step = G.map((x) => x / (1 + Math.abs(x))); // not concave here: a short gradient step
+    let t = 1;
+    let improved = false;
+    for (let half = 0; half < 60; half++) {
+      trial.set(alpha);
+      for (let j = 0; j < m; j++) trial[used[j] as number] = (alpha[used[j] as number] as number) * Math.exp(Math.max(-30, Math.min(30, t * (step[j] as number))));
+      const Lt = logLikelihood(counts, n, k, C, used, trial);
+      if (Lt >= L) {
+        improved = Lt > L || t === 1;
+        L = Lt;
+        alpha.set(trial);
+        break;
+      }
+      t /= 2;
+    }
+    let largest = 0;
+    for (let j = 0; j < m; j++) largest = Math.max(largest, Math.abs(t * (step[j] as number)));
+    if (!improved || largest < 1e-10) return;
+  }
+}
+
+/** Solves -H·x = G by Gaussian elimination when -H is positive definite (checked by its pivots); otherwise null. */
+function solveNegative(H: Float64Array, G: Float64Array, m: number): Float64Array | null {
+  const a = H.map((x) => -x);
+  const b = Float64Array.from(G);
+  for (let p = 0; p < m; p++) {
+    const pivot = a[p * m + p] as number;
+    if (!(pivot > 0)) return null;
+    for (let r = p + 1; r < m; r++) {
+      const f = (a[r * m + p] as number) / pivot;
+      for (let c = p; c < m; c++) a[r * m + c] = (a[r * m + c] as number) - f * (a[p * m + c] as number);
+      b[r] = (b[r] as number) - f * (b[p] as number);
+    }
+  }
+  const x = new Float64Array(m);
+  for (let r = m - 1; r >= 0; r--) {
+    let s = b[r] as number;
+    for (let c = r + 1; c < m; c++) s -= (a[r * m + c] as number) * (x[c] as number);
+    x[r] = s / (a[r * m + r] as number);
+  }
+  return x;
+}
