@@ -3,6 +3,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
+  agentCompanyCsatMetric,
+  agentCompanyNpsMetric,
   ahtMetric,
   artMetric,
   businessCalendar,
@@ -63,6 +65,8 @@ const cases: readonly Case[] = [
   { name: "frt, bots separate", metric: erase(frtMetric({ automated: "separate", target: 3_600_000 })), rows: ticketsArb, exact: true },
   { name: "frt in business hours", metric: erase(frtMetric({ businessHours: calendar, start: "firstCustomerMessage" })), rows: ticketsArb, exact: true },
   { name: "art full", metric: erase(artMetric({ target: 86_400_000 })), rows: ticketsArb, exact: true },
+  { name: "agent vs company nps", metric: erase(agentCompanyNpsMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c })), rows: pairsFor([0, 10]), exact: true },
+  { name: "agent vs company csat 1-7", metric: erase(agentCompanyCsatMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c, scale: { min: 1, max: 7 } })), rows: pairsFor([1, 7]), exact: true },
   { name: "art first, business hours", metric: erase(artMetric({ resolution: "first", businessHours: calendar })), rows: ticketsArb, exact: true },
 ];
 
@@ -92,6 +96,16 @@ function sameLoose(a: unknown, b: unknown): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) if (!sameLoose((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
+}
+
+interface Pair {
+  readonly a: number | null;
+  readonly c: number | null;
+}
+
+function pairsFor(scale: readonly [number, number]): fc.Arbitrary<Pair[]> {
+  const answer = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: scale[0], max: scale[1] }) }, { weight: 1, arbitrary: fc.constant(null) });
+  return fc.array(fc.record({ a: answer, c: answer }), { maxLength: 60 });
 }
 
 function rowsFor(scale: readonly [number, number]): fc.Arbitrary<Row[]> {
