@@ -1,4 +1,4 @@
-import { digamma, logGamma, trigamma } from "./gamma.ts";
+import { digamma, logGammaRatio, trigamma } from "./gamma.ts";
 
 /**
  * How the prior of an empirical-Bayes fit is estimated from all groups:
@@ -78,30 +78,45 @@ export function fitDirichlet(counts: Float64Array, k: number, categories: number
     return { alpha: mean.map((m) => m * A), pooled: false };
   }
   if (denominator <= 1e-12) return pooled(); // every group has one answer: the concentration is not identifiable
-  if (!(A < MAX_CONCENTRATION)) A = 100 * N;
-  const alpha = mean.map((m) => m * A);
-  maximizeLikelihood(counts, n, k, C, used, alpha);
+  // Newton from the moment estimate; when that estimate sits at an edge (no overdispersion, or ρ near
+  // 1), also from A = 1 and A = the mean group size, keeping the best.
+  const starts = rho > 0 && rho < 0.99 && A < MAX_CONCENTRATION ? [A] : [A < MAX_CONCENTRATION ? A : 100 * N, 1, N / groups];
+  let alpha = mean.map((m) => m * (starts[0] as number));
+  let best = Number.NEGATIVE_INFINITY;
+  for (const start of starts) {
+    const trial = mean.map((m) => m * start);
+    maximizeLikelihood(counts, n, k, C, used, trial);
+    const L = logLikelihood(counts, n, k, C, used, trial);
+    if (L > best) {
+      best = L;
+      alpha = trial;
+    }
+  }
   let total = 0;
   for (const c of used) total += alpha[c] as number;
   if (!(total < MAX_CONCENTRATION)) return pooled();
+  // The likelihood at A = ∞ (a common share vector: Σᵢ Σ_c x_ic ln μ_c): when it is within 1e-6 of the
+  // maximum found, the data show no between-group variation (Newton creeps towards A = ∞ there).
+  let limit = 0;
+  for (let i = 0; i < k; i++) for (const c of used) limit += (counts[i * C + c] as number) * Math.log(mean[c] as number);
+  if (limit >= logLikelihood(counts, n, k, C, used, alpha) - 1e-6) return pooled();
   return { alpha, pooled: false };
 }
 
-/** The Dirichlet-multinomial log-likelihood (without the multinomial coefficients, which do not depend on α). */
+/**
+ * The Dirichlet-multinomial log-likelihood (without the multinomial coefficients, which do not depend
+ * on α): Σᵢ [Σ_c ln Γ(α_c + x_ic)/Γ(α_c) - ln Γ(A + nᵢ)/Γ(A)], each ratio computed without
+ * cancellation so that values near A = ∞ compare with the limit.
+ */
 function logLikelihood(counts: Float64Array, n: Float64Array, k: number, C: number, used: readonly number[], alpha: Float64Array): number {
   let A = 0;
-  let constant = 0;
-  for (const c of used) {
-    A += alpha[c] as number;
-    constant += logGamma(alpha[c] as number);
-  }
-  const lgA = logGamma(A);
+  for (const c of used) A += alpha[c] as number;
   let L = 0;
   for (let i = 0; i < k; i++) {
     const ni = n[i] as number;
     if (ni === 0) continue;
-    L += lgA - logGamma(A + ni) - constant;
-    for (const c of used) L += logGamma((alpha[c] as number) + (counts[i * C + c] as number));
+    L -= logGammaRatio(A, ni);
+    for (const c of used) L += logGammaRatio(alpha[c] as number, counts[i * C + c] as number);
   }
   return L;
 }
