@@ -94,3 +94,21 @@ export function sortedType7(values: readonly number[], p: number): number | null
   const hi = x[Math.min(j + 1, x.length - 1)] as number;
   return lo + (h - j) * (hi - lo);
 }
+
+/** ln((n - 1)!) = ln Γ(n) for a whole n ≥ 1, as a plain sum of logarithms. */
+export function logFactorialGamma(n: number): number {
+  let s = 0;
+  for (let j = 2; j < n; j++) s += Math.log(j);
+  return s;
+}
+
+/** The Beta(a, b) CDF for whole a, b ≥ 2 by Simpson's rule, the normalising constant from sums of logarithms. */
+export function simpsonBetaCdfWhole(x: number, a: number, b: number): number {
+  const logBeta = logFactorialGamma(a) + logFactorialGamma(b) - logFactorialGamma(a + b);
+  const f = (t: number): number => (t <= 0 || t >= 1 ? 0 : Math.exp((a - 1) * Math.log(t) + (b - 1) * Math.log(1 - t) - logBeta));
+  const steps = 20_000;
+  const h = x / steps;
+  let s = f(0) + f(x);
+  for (let i = 1; i < steps; i++) s += (i % 2 === 1 ? 4 : 2) * f(i * h);
+  return (s * h) / 3;
+}

@@ -1,0 +1,173 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { cesMetric, csatMetric, CxMetricsError, groupStates, npsMetric, shrinkage } from "../../src/index.ts";
+import { close, simpsonBetaCdfWhole } from "../helpers.ts";
+
+/** Rows of one agent: `yes` ones and `no` zeros on a good/bad scale (a share). */
+const share = (agent: string, yes: number, no: number, team = "t"): { agent: string; team: string; ok: number }[] => [
+  ...Array.from({ length: yes }, () => ({ agent, team, ok: 1 })),
+  ...Array.from({ length: no }, () => ({ agent, team, ok: 0 })),
+];
+const shareMetric = csatMetric({ value: "ok", scale: { min: 0, max: 1 } });
+
+/** NPS rows of one agent with p promoters, q passives and d detractors. */
+const npsRows = (agent: string, p: number, q: number, d: number): { agent: string; nps: number }[] => [
+  ...Array.from({ length: p }, () => ({ agent, nps: 10 })),
+  ...Array.from({ length: q }, () => ({ agent, nps: 8 })),
+  ...Array.from({ length: d }, () => ({ agent, nps: 2 })),
+];
+
+describe("shrinkage: beta-binomial", () => {
+  it("reproduces Robinson's worked example with the prior Beta(81, 219)", () => {
+    // Robinson (2015, "Understanding empirical Bayes estimation"): 4 hits in 10 at-bats -> (81 + 4)/(81 + 219 + 10) = .274;
+    // 300 in 1000 -> (81 + 300)/(81 + 219 + 1000) = .293.
+    const states = groupStates(shareMetric, [...share("few", 4, 6), ...share("many", 300, 700)], "agent");
+    const s = shrinkage(shareMetric, states, { prior: { alpha: [81, 219] } });
+    const [few, many] = s.groups;
+    expect(few!.shrunken.value).toBeCloseTo((100 * 85) / 310, 12);
+    expect(many!.shrunken.value).toBeCloseTo((100 * 381) / 1300, 12);
+    expect(few!.raw?.value).toBe(40);
+    expect(few!.credibility).toBeCloseTo(10 / 310, 12);
+    expect(s.priors[0]).toMatchObject({ mean: 27, concentration: 300, method: "given" });
+    // The credible interval: the quantiles of Beta(85, 225), checked by integrating its density.
+    expect(few!.shrunken.interval.method).toBe("beta");
+    expect(Math.abs(simpsonBetaCdfWhole(few!.shrunken.interval.lower / 100, 85, 225) - 0.025)).toBeLessThan(1e-7);
+    expect(Math.abs(simpsonBetaCdfWhole(few!.shrunken.interval.upper / 100, 85, 225) - 0.975)).toBeLessThan(1e-7);
+    // Posterior SD √(m(1 - m)/(A' + 1)).
+    const m = 85 / 310;
+    expect(few!.shrunken.standardError).toBeCloseTo(100 * Math.sqrt((m * (1 - m)) / 311), 12);
+  });
+
+  it("estimates the prior by moments as worked by hand (Pearson X², unequal n)", () => {
+    const rows = [...share("a", 2, 8), ...share("b", 5, 5), ...share("c", 16, 4)];
+    const s = shrinkage(shareMetric, groupStates(shareMetric, rows, "agent"), { method: "moments" });
+    // μ = 23/40; X² = Σ (x - nμ)²/(nμ) + ((n - x) - n(1 - μ))²/(n(1 - μ)); D = N - k + 1 - Σn²/N.
+    const groups = [[2, 10], [5, 10], [16, 20]] as const;
+    const mu = 23 / 40;
+    let x2 = 0;
+    for (const [x, n] of groups) x2 += (x - n * mu) ** 2 / (n * mu) + (n - x - n * (1 - mu)) ** 2 / (n * (1 - mu));
+    const D = 40 - 3 + 1 - (100 + 100 + 400) / 40;
+    const rho = (x2 - 2) / D;
+    const A = (1 - rho) / rho;
+    expect(s.priors[0]!.concentration).toBeCloseTo(A, 10);
+    expect(s.priors[0]!.mean).toBeCloseTo(100 * mu, 10);
+    expect(s.groups[0]!.shrunken.value).toBeCloseTo((100 * (mu * A + 2)) / (A + 10), 10);
+  });
+
+  it("pools completely when the agents do not vary more than chance", () => {
+    const rows = [...share("a", 5, 5), ...share("b", 5, 5), ...share("c", 10, 10)];
+    for (const method of ["moments", "maximum-likelihood"] as const) {
+      const s = shrinkage(shareMetric, groupStates(shareMetric, rows, "agent"), { method });
+      expect(s.priors[0]!.concentration).toBeNull();
+      for (const g of s.groups) {
+        expect(g.shrunken.value).toBe(50);
+        expect(g.shrunken.interval.method).toBe("pooled");
+        expect(g.shrunken.standardError).toBeCloseTo(100 * Math.sqrt(0.25 / 40), 12);
+        expect(g.credibility).toBe(0);
+      }
+    }
+  });
+
+  it("shrinks towards each parent's own prior", () => {
+    const rows = [...share("a", 2, 8, "x"), ...share("b", 9, 1, "x"), ...share("c", 15, 5, "y"), ...share("d", 1, 19, "y")];
+    const teamOf = new Map(rows.map((r) => [r.agent, r.team]));
+    const states = groupStates(shareMetric, rows, "agent");
+    const byTeam = shrinkage(shareMetric, states, { parent: (agent) => teamOf.get(agent) });
+    expect(byTeam.priors.map((p) => p.parent)).toEqual(["x", "y"]);
+    const xOnly = shrinkage(shareMetric, new Map([...states].filter(([k]) => teamOf.get(k) === "x")));
+    expect(byTeam.groups[0]!.shrunken).toEqual(xOnly.groups[0]!.shrunken);
+    expect(() => shrinkage(shareMetric, states, { parent: (agent) => (agent === "a" ? "alone" : "rest") })).toThrow(/parent alone/);
+  });
+
+  it("refuses what it cannot shrink", () => {
+    const states = groupStates(shareMetric, [...share("a", 1, 1), ...share("b", 2, 1)], "agent");
+    expect(() => shrinkage(cesMetric({ value: "ok" }) as never, states)).toThrow(CxMetricsError);
+    const ces = cesMetric({ value: "ces" });
+    expect(() => shrinkage(ces, groupStates(ces, [{ a: 1, ces: 3 }, { a: 2, ces: 5 }], "a"))).toThrow(/headline is a normal estimate/);
+    expect(() => shrinkage(shareMetric, new Map([["a", states.get("a")!]]))).toThrow(/at least two groups/);
+    expect(() => shrinkage(shareMetric, states, { prior: { alpha: [1, 2, 3] } })).toThrow(/2 pseudo-counts/);
+    expect(() => shrinkage(shareMetric, states, { prior: { alpha: [1, -2] } })).toThrow(/positive pseudo-counts/);
+    expect(() => shrinkage(shareMetric, states, { methd: "moments" } as never)).toThrow(/method/);
+    expect(() => shrinkage(shareMetric, 7 as never)).toThrow(/grouped states/);
+    expect(() => shrinkage(shareMetric, [["a", { definition: "nps(scale=0..10)" }]] as never)).toThrow(CxMetricsError);
+  });
+
+  const agentArb = fc.array(fc.tuple(fc.nat({ max: 30 }), fc.nat({ max: 30 })), { minLength: 2, maxLength: 10 });
+  test.prop([agentArb, fc.constantFrom("moments", "maximum-likelihood") as fc.Arbitrary<"moments" | "maximum-likelihood">])(
+    "shrunken = credibility·raw + (1 - credibility)·prior mean, between the two, inside its interval",
+    (agents, method) => {
+      if (agents.filter(([y, n]) => y + n > 0).length < 2) return;
+      const rows = agents.flatMap(([y, n], i) => share(`a${i}`, y, n));
+      const s = shrinkage(shareMetric, groupStates(shareMetric, rows, "agent"), { method });
+      for (const g of s.groups) {
+        const prior = g.prior.mean;
+        const raw = g.raw!.value;
+        expect(close(g.shrunken.value, g.credibility * raw + (1 - g.credibility) * prior, 1e-9)).toBe(true);
+        expect(g.shrunken.value).toBeGreaterThanOrEqual(Math.min(raw, prior) - 1e-9);
+        expect(g.shrunken.value).toBeLessThanOrEqual(Math.max(raw, prior) + 1e-9);
+        expect(g.shrunken.interval.lower).toBeLessThanOrEqual(g.shrunken.value + 1e-9);
+        expect(g.shrunken.interval.upper).toBeGreaterThanOrEqual(g.shrunken.value - 1e-9);
+        expect(g.credibility).toBeGreaterThanOrEqual(0);
+        expect(g.credibility).toBeLessThanOrEqual(1);
+      }
+    },
+  );
+
+  test.prop([fc.nat({ max: 20 }), fc.nat({ max: 20 }), fc.integer({ min: 2, max: 20 })])("moves towards the raw value as n grows (same shares, more answers)", (y, n, m) => {
+    if (y + n === 0) return;
+    const prior = { alpha: [3, 7] };
+    const small = shrinkage(shareMetric, groupStates(shareMetric, [...share("a", y, n), ...share("z", 1, 1)], "agent"), { prior }).groups[0]!;
+    const large = shrinkage(shareMetric, groupStates(shareMetric, [...share("a", m * y, m * n), ...share("z", 1, 1)], "agent"), { prior }).groups[0]!;
+    expect(large.credibility).toBeGreaterThan(small.credibility);
+    expect(Math.abs(large.shrunken.value - large.raw!.value)).toBeLessThanOrEqual(Math.abs(small.shrunken.value - small.raw!.value) + 1e-9);
+  });
+});
+
+describe("shrinkage: Dirichlet-multinomial for NPS", () => {
+  it("shrinks NPS with the posterior Dirichlet's mean and SD (a given prior, by hand)", () => {
+    const metric = npsMetric({ value: "nps" });
+    const rows = [...npsRows("a", 3, 0, 1), ...npsRows("b", 10, 5, 5)];
+    const s = shrinkage(metric, groupStates(metric, rows, "agent"), { prior: { alpha: [4, 3, 3] } });
+    // a: Dirichlet(7, 3, 4), A' = 14: mean 100·(7 - 4)/14; variance (mP(1 - mP) + mD(1 - mD) + 2mP·mD)/15.
+    const a = s.groups[0]!;
+    const mP = 7 / 14;
+    const mD = 4 / 14;
+    expect(a.shrunken.value).toBeCloseTo((100 * 3) / 14, 12);
+    expect(a.shrunken.standardError).toBeCloseTo(100 * Math.sqrt((mP * (1 - mP) + mD * (1 - mD) + 2 * mP * mD) / 15), 12);
+    expect(a.shrunken.interval.method).toBe("dirichlet-normal");
+    expect(s.priors[0]!.mean).toBeCloseTo(10, 12);
+    expect(s.kind).toBe("nps");
+  });
+
+  it("estimates the prior by moments with the three-category X² (by hand)", () => {
+    const metric = npsMetric({ value: "nps" });
+    const counts = [[6, 2, 2], [1, 3, 6], [5, 5, 10]];
+    const rows = counts.flatMap(([p, q, d], i) => npsRows(`a${i}`, p!, q!, d!));
+    const s = shrinkage(metric, groupStates(metric, rows, "agent"), { method: "moments" });
+    const N = 40;
+    const mu = [12 / N, 10 / N, 18 / N];
+    let x2 = 0;
+    for (const c of counts) {
+      const n = c.reduce((a, b) => a + b, 0);
+      c.forEach((x, j) => (x2 += (x - n * mu[j]!) ** 2 / (n * mu[j]!)));
+    }
+    const rho = (x2 / 2 - 2) / (N - 3 + 1 - (100 + 100 + 400) / N);
+    expect(s.priors[0]!.concentration).toBeCloseTo((1 - rho) / rho, 10);
+    expect(s.priors[0]!.alpha[2]).toBeCloseTo(mu[2]! * ((1 - rho) / rho), 10);
+  });
+
+  it("counts weighted answers with their effective size", () => {
+    const metric = npsMetric({ value: "nps", weight: "w" });
+    const rows = [
+      { agent: "a", nps: 10, w: 2 },
+      { agent: "a", nps: 0, w: 1 },
+      { agent: "a", nps: 0, w: 1 },
+      { agent: "b", nps: 9, w: 1 },
+      { agent: "b", nps: 9, w: 1 },
+    ];
+    const s = shrinkage(metric, groupStates(metric, rows, "agent"), { prior: { alpha: [1, 1, 1] } });
+    // a: total 4, n_eff = 16/6 = 8/3; effective promoters 2·(8/3)/4 = 4/3, detractors 4/3.
+    expect(s.groups[0]!.n).toBeCloseTo(8 / 3, 12);
+    expect(s.groups[0]!.shrunken.value).toBeCloseTo(0, 12);
+  });
+});
