@@ -1,4 +1,5 @@
 import type { Metric } from "../core/metric.ts";
+import { agentCompanyCsatMetric, agentCompanyNpsMetric } from "../metrics/agent-company.ts";
 import { ahtMetric } from "../metrics/aht.ts";
 import { artMetric } from "../metrics/art.ts";
 import { cesMetric } from "../metrics/ces.ts";
@@ -73,6 +74,8 @@ export const metricCatalogue: readonly MetricDescription[] = Object.freeze(
     { name: "repeatContactFcr", factory: repeatContactFcrMetric, records: "contacts", headline: "rate", summary: "First-contact resolution from repeat contacts within a window", docs: "docs/metrics.md#fcr-first-contact-resolution-three-ways" },
     { name: "frt", factory: frtMetric, records: "tickets", headline: "mean", summary: "First response time: mean, percentiles, SLA attainment", docs: "docs/metrics.md#frt-first-response-time" },
     { name: "art", factory: artMetric, records: "tickets", headline: "mean", summary: "Resolution time: mean, percentiles, SLA attainment, open tickets", docs: "docs/metrics.md#art-resolution-time" },
+    { name: "agentCompanyNps", factory: agentCompanyNpsMetric, records: "survey-responses", headline: null, summary: "Agent NPS against company NPS over the same respondents: paired gap, cross-table, detractor drivers", docs: "docs/metrics.md#agent-vs-company-two-question-surveys" },
+    { name: "agentCompanyCsat", factory: agentCompanyCsatMetric, records: "survey-responses", headline: null, summary: "Agent CSAT against company CSAT over the same respondents", docs: "docs/metrics.md#agent-vs-company-two-question-surveys" },
     { name: "volume", factory: volumeMetric, records: "contacts", headline: null, summary: "Contacts per period and hour of the week, peaks", docs: "docs/metrics.md#volume" },
   ].map((entry) => Object.freeze(entry as MetricDescription)),
 );

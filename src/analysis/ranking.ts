@@ -386,7 +386,7 @@ export function rankGroups<K, S, O>(metric: Metric<never, S, O>, states: Grouped
     r.rank = previous !== undefined && previous.shrunken.value === r.shrunken.value ? (previous.rank as number) : j + 1;
   });
   const unranked = rows.filter((r) => r.rank === null);
-  const groups: RankedGroup<K>[] = [...eligible, ...unranked].map(({ index: _index, ...row }) => row);
+  const groups: RankedGroup<K>[] = [...eligible, ...unranked].map((r) => ({ key: r.key, rank: r.rank, n: r.n, raw: r.raw, shrunken: r.shrunken, credibility: r.credibility, lift: r.lift, adjustedPValue: r.adjustedPValue, significant: r.significant }));
   return { kind: g.kind, priors: shrunk.priors, groups };
 }
 

@@ -72,7 +72,7 @@ export function fitDirichlet(counts: Float64Array, k: number, categories: number
   }
   const denominator = N - groups + 1 - sumN2 / N;
   const rho = denominator > 1e-12 ? (chi2 / (used.length - 1) - (groups - 1)) / denominator : 0;
-  let A = rho > 0 ? Math.max((1 - Math.min(rho, 1 - 1e-9)) / Math.min(rho, 1 - 1e-9), 1e-6) : Number.POSITIVE_INFINITY;
+  const A = rho > 0 ? Math.max((1 - Math.min(rho, 1 - 1e-9)) / Math.min(rho, 1 - 1e-9), 1e-6) : Number.POSITIVE_INFINITY;
   if (method === "moments") {
     if (!(A < MAX_CONCENTRATION)) return pooled();
     return { alpha: mean.map((m) => m * A), pooled: false };
