@@ -191,8 +191,7 @@ function funnelOf<K, O>(fn: string, g: GroupCounts<K, O>, settings: FunnelSettin
       values.push(null);
       continue;
     }
-    const shares = g.counts.subarray(i * C, i * C + C).map((x) => x / n);
-    const value = valueOfShares(g.kind, shares);
+    const value = g.kind === "nps" ? (100 * ((g.counts[i * C] as number) - (g.counts[i * C + 2] as number))) / n : (100 * (g.counts[i * C] as number)) / n;
     values.push(g.raw[i]?.value ?? value);
     if (v0 > 0) {
       zs.push((value - center) / sOf(n));

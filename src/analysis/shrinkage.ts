@@ -182,7 +182,9 @@ export function shrinkageSettings<K>(fn: string, o: Readonly<Record<string, unkn
  *
  * - shrunken value = posterior mean = credibility·raw + (1 - credibility)·prior mean, with
  *   credibility = n/(n + A), A = Σα.
- * - share: interval = the Beta posterior's equal-tailed quantiles; standardError the posterior SD.
+ * - share: interval = the Beta posterior's equal-tailed quantiles (centred on the posterior mean,
+ *   clamped into the interval for the J-shaped posteriors of shapes below 1, where the mean can lie
+ *   outside it); standardError the posterior SD.
  * - NPS: posterior mean 100·(α'_P - α'_D)/A'; posterior variance
  *   (m_P(1 - m_P) + m_D(1 - m_D) + 2·m_P·m_D)/(A' + 1) with m = α'/A'; interval mean ± z·SD.
  * - When no between-group variation is detectable (the moment estimate of ρ = 1/(A + 1) is not
@@ -231,6 +233,7 @@ export function shrinkCounts<K, O>(fn: string, g: GroupCounts<K, O>, settings: S
   const priorOf = new Array<ShrinkagePrior>(k);
   const alphaOf = new Array<Float64Array>(k);
   const pooledOf = new Array<boolean>(k);
+  const answersOf = new Float64Array(k);
   const priors: ShrinkagePrior[] = [];
   for (const [parent, list] of members) {
     const counts = new Float64Array(list.length * C);
@@ -258,14 +261,18 @@ export function shrinkCounts<K, O>(fn: string, g: GroupCounts<K, O>, settings: S
     const mean = pooled ? valueOfShares(g.kind, alpha) : valueOfShares(g.kind, alpha.map((a) => a / A));
     const prior: ShrinkagePrior = { parent, mean, concentration: pooled ? null : A, alpha: [...alpha], method: settings.prior !== undefined ? "given" : settings.method, groups: withAnswers };
     priors.push(prior);
+    let answers = 0;
+    for (const i of list) answers += g.n[i] as number;
     for (const i of list) {
       priorOf[i] = prior;
       alphaOf[i] = alpha;
       pooledOf[i] = pooled;
+      answersOf[i] = answers;
     }
   }
   const z = zForLevel(settings.level);
   const lowerP = (1 - settings.level / 100) / 2;
+  const zLower = -z;
   const groups: ShrunkenGroup<K>[] = [];
   for (let i = 0; i < k; i++) {
     const alpha = alphaOf[i] as Float64Array;
@@ -274,7 +281,7 @@ export function shrinkCounts<K, O>(fn: string, g: GroupCounts<K, O>, settings: S
     let shrunken: Estimate<ShrinkageIntervalMethod>;
     let credibility: number;
     if (pooledOf[i]) {
-      shrunken = pooledEstimate(g, prior, members.get(settings.parent === undefined ? null : settings.parent(g.keys[i] as K)) as number[], z, settings.level, n);
+      shrunken = pooledEstimate(g.kind, prior, answersOf[i] as number, z, settings.level, n);
       credibility = 0;
     } else {
       let A = 0;
@@ -286,10 +293,14 @@ export function shrinkCounts<K, O>(fn: string, g: GroupCounts<K, O>, settings: S
         const b1 = post - a1;
         const m = a1 / post;
         const sd = Math.sqrt((m * (1 - m)) / (post + 1));
+        const lower = 100 * betaQuantile(lowerP, a1, b1, zLower);
+        // Quantiles within 1e-300 of an end agree only to rounding: kept in order.
+        const upper = Math.max(lower, 100 * betaQuantile(1 - lowerP, a1, b1, z));
         shrunken = {
           value: 100 * m,
           standardError: 100 * sd,
-          interval: { lower: 100 * betaQuantile(lowerP, a1, b1), upper: 100 * betaQuantile(1 - lowerP, a1, b1), center: 100 * m, level: settings.level, method: "beta" },
+          // A J-shaped posterior (a shape below 1) can put its mean outside its central interval.
+          interval: { lower, upper, center: clamp(100 * m, lower, upper), level: settings.level, method: "beta" },
           n,
         };
       } else {
@@ -310,13 +321,11 @@ export function shrinkCounts<K, O>(fn: string, g: GroupCounts<K, O>, settings: S
   return { kind: g.kind, priors, groups };
 }
 
-/** Complete pooling: the pooled value of the parent's groups, with the pooled plug-in interval. */
-function pooledEstimate<K, O>(g: GroupCounts<K, O>, prior: ShrinkagePrior, list: readonly number[], z: number, level: number, n: number): Estimate<ShrinkageIntervalMethod> {
-  let N = 0;
-  for (const i of list) N += g.n[i] as number;
+/** Complete pooling: the pooled value of the parent's groups (N answers), with the pooled plug-in interval. */
+function pooledEstimate(kind: "nps" | "share", prior: ShrinkagePrior, N: number, z: number, level: number, n: number): Estimate<ShrinkageIntervalMethod> {
   const m = prior.alpha;
-  const variance = g.kind === "share" ? (m[0] as number) * (1 - (m[0] as number)) : Math.max(0, (m[0] as number) + (m[2] as number) - ((m[0] as number) - (m[2] as number)) ** 2);
+  const variance = kind === "share" ? (m[0] as number) * (1 - (m[0] as number)) : Math.max(0, (m[0] as number) + (m[2] as number) - ((m[0] as number) - (m[2] as number)) ** 2);
   const se = N > 0 ? 100 * Math.sqrt(variance / N) : 0;
-  const lo = g.kind === "share" ? 0 : -100;
+  const lo = kind === "share" ? 0 : -100;
   return { value: prior.mean, standardError: se, interval: { lower: clamp(prior.mean - z * se, lo, 100), upper: clamp(prior.mean + z * se, lo, 100), center: prior.mean, level, method: "pooled" }, n };
 }

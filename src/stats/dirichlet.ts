@@ -141,18 +141,26 @@ function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C:
     let hShared = 0;
     g.fill(0);
     h.fill(0);
+    // ψ(α) and ψ'(α) are the same for every group: counted once per group that has the category.
+    const present = new Float64Array(m);
     for (let i = 0; i < k; i++) {
       const ni = n[i] as number;
       if (ni === 0) continue;
       gShared += psiA - digamma(A + ni);
       hShared += triA - trigamma(A + ni);
       for (let j = 0; j < m; j++) {
-        const a = alpha[used[j] as number] as number;
         const x = counts[i * C + (used[j] as number)] as number;
         if (x === 0) continue;
-        g[j] = (g[j] as number) + digamma(a + x) - digamma(a);
-        h[j * m + j] = (h[j * m + j] as number) + trigamma(a + x) - trigamma(a);
+        const a = alpha[used[j] as number] as number;
+        g[j] = (g[j] as number) + digamma(a + x);
+        h[j * m + j] = (h[j * m + j] as number) + trigamma(a + x);
+        present[j] = (present[j] as number) + 1;
       }
+    }
+    for (let j = 0; j < m; j++) {
+      const a = alpha[used[j] as number] as number;
+      g[j] = (g[j] as number) - (present[j] as number) * digamma(a);
+      h[j * m + j] = (h[j * m + j] as number) - (present[j] as number) * trigamma(a);
     }
     // Gradient and Hessian in θ = ln α: Gⱼ = αⱼgⱼ, Hⱼₗ = αⱼαₗHⱼₗ + δⱼₗαⱼgⱼ.
     const G = new Float64Array(m);

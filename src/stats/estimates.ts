@@ -62,8 +62,17 @@ export interface IntervalSettings<Method extends string> {
  * @category Statistics
  */
 export function zForLevel(level: number): number {
-  return normalQuantile(1 - (1 - level / 100) / 2);
+  // The last level asked is almost always the next one (one level per scorecard): remembered, so
+  // functions called once per group (rankings' lift tests) do not recompute the quantile each time.
+  if (level !== lastLevel) {
+    lastLevel = level;
+    lastZ = normalQuantile(1 - (1 - level / 100) / 2);
+  }
+  return lastZ;
 }
+
+let lastLevel = Number.NaN;
+let lastZ = Number.NaN;
 
 /**
  * Reads the shared `level` and `interval` options (see `IntervalOptions`) once, at metric creation:

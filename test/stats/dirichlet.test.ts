@@ -65,6 +65,17 @@ describe("betaQuantile", () => {
     expect(close(betaQuantile(p, b, 1), Math.pow(p, 1 / b), 1e-9)).toBe(true);
   });
 
+  test.prop([fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true })])("keeps its order for any shapes, J-shaped ones included", (a, b) => {
+    const lower = betaQuantile(0.025, a, b);
+    const median = betaQuantile(0.5, a, b);
+    const upper = betaQuantile(0.975, a, b);
+    // To the last bits: a quantile within 1e-300 of an end is that end, up to rounding.
+    expect(lower).toBeLessThanOrEqual(median * (1 + 1e-12));
+    expect(median).toBeLessThanOrEqual(upper * (1 + 1e-12));
+    expect(lower).toBeGreaterThanOrEqual(0);
+    expect(upper).toBeLessThanOrEqual(1);
+  });
+
   it("is fast and accurate for large posteriors (n in the thousands)", () => {
     const x = betaQuantile(0.975, 4000.5, 1000.5);
     expect(Math.abs(simpsonBetaCdf(x, 4000.5, 1000.5) - 0.975)).toBeLessThan(1e-6);
