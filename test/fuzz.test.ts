@@ -21,6 +21,7 @@ const KEYS = [
   "counts", "weights", "toString", "__proto__", "timezone", "promoterMIn",
   "disambiguation", "by", "to", "trailing", "days", "against", "adjust", "sigma", "overdispersion", "dispersion", "percentile", "successes",
   "mean", "standardDeviation", "n", "standardError", "wave", "respondent", "keep", "weighting", "shares", "kind", "method",
+  "agent", "company", "agentNps", "agentCsat", "prior", "alpha", "parent", "minN", "top", "levels", "curvePoints", "groups", "rank",
 ];
 
 const leaf = fc.oneof(
@@ -71,7 +72,7 @@ const ticket = fc.record(
   },
   { requiredKeys: [] },
 );
-const survey = fc.record({ nps: mostly(fc.integer({ min: 0, max: 10 })), csat: mostly(fc.integer({ min: 1, max: 5 })), ces: mostly(fc.integer({ min: 1, max: 7 })), respondedAt: mostly(instant), team: mostly(fc.constantFrom("a", "b")) }, { requiredKeys: [] });
+const survey = fc.record({ agentNps: mostly(fc.integer({ min: 0, max: 10 })), agentCsat: mostly(fc.integer({ min: 1, max: 5 })), agent: mostly(fc.constantFrom("x", "y", "z")), nps: mostly(fc.integer({ min: 0, max: 10 })), csat: mostly(fc.integer({ min: 1, max: 5 })), ces: mostly(fc.integer({ min: 1, max: 7 })), respondedAt: mostly(instant), team: mostly(fc.constantFrom("a", "b")) }, { requiredKeys: [] });
 const records = fc.oneof(
   fc.array(value, { maxLength: 8 }),
   fc.array(mostly(contact), { maxLength: 8 }),
@@ -110,11 +111,20 @@ function check(f: () => unknown, data = false): void {
 }
 
 type Call = readonly [string, (a: unknown, b: unknown, c: unknown) => unknown];
+/** A group key from any record (as a string: a NaN key would be the caller's own NaN, passed through). */
+const safeString = (v: unknown): string => {
+  try {
+    return String(v);
+  } catch {
+    return "unprintable";
+  }
+};
+const agentKey = (r: unknown): string => safeString(r !== null && typeof r === "object" ? (r as { agent?: unknown }).agent : r);
 const any = api as unknown as Record<string, (...args: unknown[]) => unknown>;
 const anySchemas = schemas as unknown as Record<string, (...args: unknown[]) => unknown>;
 
-const batch = ["nps", "csat", "ces", "aht", "queue", "fcr", "oneTouchResolution", "repeatContactFcr", "frt", "art", "volume", "surveyComments"];
-const factories = ["npsMetric", "csatMetric", "cesMetric", "ahtMetric", "queueMetric", "fcrMetric", "oneTouchResolutionMetric", "repeatContactFcrMetric", "frtMetric", "artMetric", "volumeMetric"];
+const batch = ["nps", "csat", "ces", "aht", "queue", "fcr", "oneTouchResolution", "repeatContactFcr", "frt", "art", "volume", "surveyComments", "agentCompanyNps", "agentCompanyCsat"];
+const factories = ["npsMetric", "csatMetric", "cesMetric", "ahtMetric", "queueMetric", "fcrMetric", "oneTouchResolutionMetric", "repeatContactFcrMetric", "frtMetric", "artMetric", "volumeMetric", "agentCompanyNpsMetric", "agentCompanyCsatMetric"];
 const calls: Call[] = [
   ...batch.map((name): Call => [name, (a, b) => any[name]!(a, b)]),
   ...factories.map((name): Call => [`${name} fold`, (a, b) => {
@@ -139,6 +149,26 @@ const calls: Call[] = [
   ...["npsCategory", "csatCategory", "cesCategory", "compareNps", "npsSampleSize", "proportionInterval", "netScoreInterval", "percentile", "percentiles", "toEpochMs", "bandOf", "describeValue", "businessCalendar", "durationMs", "normalCdf", "normalPdf", "normalQuantile", "combine", "headlineOf"].map(
     (name): Call => [name, (a, b, c) => any[name]!(a, b, c)],
   ),
+  ...["detractorDriver", "unsatisfiedDriver", "shrinkage", "funnelLimits", "rankGroups", "topPerformers", "decomposeChange"].map((name): Call => [name, (a, b, c) => any[name]!(a, b, c)]),
+  // The grouped-state functions on real states of records that are mostly valid, with any options.
+  ...["shrinkage", "funnelLimits", "rankGroups"].map((name): Call => [`${name} of grouped states`, (a, b) => {
+    const metric = api.npsMetric({ value: "nps", onInvalid: "skip" });
+    return any[name]!(metric, api.groupStates(metric, a as never[], agentKey), b);
+  }]),
+  ["shrinkage of csat states", (a, b) => {
+    const metric = api.csatMetric({ value: "csat", onInvalid: "skip" });
+    return api.shrinkage(metric, api.groupStates(metric, a as never[], agentKey), b as never);
+  }],
+  ["topPerformers of a ranking", (a, b) => {
+    const metric = api.csatMetric({ value: "csat", onInvalid: "skip" });
+    const ranking = api.rankGroups(metric, api.groupStates(metric, a as never[], agentKey));
+    return api.topPerformers(ranking, b as never);
+  }],
+  ["decomposeChange of grouped states", (a, b) => {
+    const metric = api.npsMetric({ value: "nps", onInvalid: "skip" });
+    const key = (r: unknown): string => safeString(r !== null && typeof r === "object" ? (r as { team?: unknown }).team : r);
+    return api.decomposeChange(metric, api.groupStates(metric, a as never[], key), api.groupStates(metric, (Array.isArray(b) ? b : a) as never[], key));
+  }],
   ...["periodOf", "periodsBetween", "parseLocalTime", "compareShares", "compareMeans", "compareMedians", "compareEstimates", "adjustPValues", "trendSlope", "relationshipNps", "npsByKind"].map(
     (name): Call => [name, (a, b, c) => any[name]!(a, b, c)],
   ),

@@ -177,6 +177,9 @@ function funnelOf<K, O>(fn: string, g: GroupCounts<K, O>, settings: FunnelSettin
   }
   if (!(N > 0)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "states", value: `${k} group(s), none with answers`, expected: "at least one group with answers" });
   for (let c = 0; c < C; c++) pooled[c] = (pooled[c] as number) / N;
+  if (g.kind === "share" && settings.target !== undefined && settings.target < 0) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "target", value: settings.target, expected: "a share from 0 to 100 (the metric's headline is a share)" });
+  }
   const center = settings.target ?? valueOfShares(g.kind, pooled);
   const p0 = pooled[0] as number;
   const v0 = g.kind === "share" ? (settings.target === undefined ? p0 * (1 - p0) : (settings.target / 100) * (1 - settings.target / 100)) : Math.max(0, p0 + (pooled[2] as number) - (p0 - (pooled[2] as number)) ** 2);

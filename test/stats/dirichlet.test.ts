@@ -76,6 +76,16 @@ describe("betaQuantile", () => {
     expect(upper).toBeLessThanOrEqual(1);
   });
 
+  it("takes the Cornish-Fisher value for huge shapes, where it agrees with the normal limit", () => {
+    const a = 3e8;
+    const b = 7e8;
+    const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+    const t0 = performance.now();
+    const x = betaQuantile(0.975, a, b);
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(Math.abs(x - (0.3 + 1.959963984540054 * sd)) / sd).toBeLessThan(1e-3);
+  });
+
   it("is fast and accurate for large posteriors (n in the thousands)", () => {
     const x = betaQuantile(0.975, 4000.5, 1000.5);
     expect(Math.abs(simpsonBetaCdf(x, 4000.5, 1000.5) - 0.975)).toBeLessThan(1e-6);
