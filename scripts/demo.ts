@@ -5,6 +5,14 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   adjustPValues,
+  agentCompanyNps,
+  agentCompanyNpsMetric,
+  decomposeChange,
+  funnelLimits,
+  groupStates,
+  rankGroups,
+  topPerformers,
+  type LowScoreDrivers,
   ahtMetric,
   art,
   businessCalendar,
@@ -172,13 +180,49 @@ console.log(
     `change ${signed(fix.difference)} (95% CI ${range(fix.interval)}), ${pValue(fix.pValue)}`,
 );
 
-console.log("\nAgents, NPS with 95% CI (few responses mean wide intervals: compare the intervals, not the points)");
-const byAgent = [...groupBy(npsMetric({ value: "nps" }), transactional, (r) => String(r.agentId ?? "?"))].sort(
-  ([a, x], [b, y]) => (val(y.score) ?? -Infinity) - (val(x.score) ?? -Infinity) || String(a).localeCompare(String(b)),
+console.log("\nAgents: raw NPS, shrunken towards the center (empirical Bayes), and each one against the rest (Holm)");
+const agentNps = npsMetric({ value: "nps" });
+const agentStates = groupStates(agentNps, transactional, (r) => String(r.agentId ?? "?"));
+const teamOf = new Map(transactional.map((r) => [String(r.agentId), r.team ?? ""]));
+const ranking = rankGroups(agentNps, agentStates, { minN: 30 });
+const funnel = funnelLimits(agentNps, agentStates);
+const funnelOf = new Map(funnel.points.map((p) => [p.key, p]));
+const prior = ranking.priors[0]!;
+console.log(`  prior: NPS ${signed(prior.mean)}, worth ${prior.concentration === null ? "infinitely many" : fixed(prior.concentration, 0)} answers (${prior.method}); ranked: at least 30 answers`);
+console.log(`  ${pad("rank", 5)}${pad("agent", 10)}${pad("team", 11)}${lpad("n", 5)}${lpad("raw", 8)}${lpad("shrunken", 10)}  ${pad("95% credible", 16)}${lpad("vs rest", 9)}  funnel`);
+for (const g of ranking.groups) {
+  const f = funnelOf.get(g.key);
+  const flag = f?.direction === null || f === undefined ? "" : `${f.direction} ${f.beyond}%`;
+  const lift = g.lift === null ? "-" : `${signed(g.lift.difference, 0)}${g.significant === null ? "" : "*"}`;
+  console.log(
+    `  ${pad(g.rank === null ? "-" : String(g.rank), 5)}${pad(String(g.key), 10)}${pad(teamOf.get(String(g.key)) ?? "", 11)}${lpad(int(g.n), 5)}` +
+      `${lpad(signed(val(g.raw)), 8)}${lpad(signed(g.shrunken.value), 10)}  ${pad(`(${range(g.shrunken.interval)})`, 16)}${lpad(lift, 9)}  ${flag}`,
+  );
+}
+const champions = topPerformers(ranking, { top: 4, by: (agent) => teamOf.get(agent) });
+console.log(`  top ${champions.top} by team: ${champions.departments.map((d) => `${d.department} ${d.top} (fair share ${fixed(d.expected, 1)}, p = ${d.pValue.toFixed(2)})`).join(", ")}`);
+
+const pairs = agentCompanyNps(transactional);
+console.log(`\nAgent vs company (two-question survey: ${int(pairs.respondents)} answered both)`);
+console.log(
+  `  agent NPS ${signed(val(pairs.agent.score))}, company NPS ${signed(val(pairs.company.score))}, ` +
+    `gap ${signed(pairs.gap?.difference ?? null)} (95% CI ${range(pairs.gap?.interval ?? null)}, ${pValue(pairs.gap?.pValue ?? null)}, paired)`,
 );
-for (const [agent, result] of byAgent) {
-  const team = transactional.find((r) => r.agentId === agent)?.team ?? "";
-  console.log(`  ${pad(agent, 9)} ${pad(team, 11)} ${lpad(signed(val(result.score)), 6)}  (${range(ci(result.score))})  n = ${int(result.total)}`);
+const driverLine = (d: LowScoreDrivers): string =>
+  `${fixed(val(d.agentDrivenShare), 0)}% agent-driven, ${fixed(val(d.companyDrivenShare), 0)}% company-driven, ${fixed(val(d.bothShare), 0)}% both (of ${int(d.low)})`;
+console.log(`  detractors: ${driverLine(pairs.drivers)}`);
+const pairsByTeamQuarter = groupBy(agentCompanyNpsMetric(), transactional, (r) => `${r.team} ${month(r) < "2026-04" ? "Jan-Mar" : "Apr-Jun"}`);
+for (const [key, r] of [...pairsByTeamQuarter].sort(([a], [b]) => a.localeCompare(b))) {
+  console.log(`  ${pad(key, 19)} gap ${lpad(signed(r.gap?.difference ?? null), 6)}  detractors ${driverLine(r.drivers)}`);
+}
+
+console.log("\nWhy did NPS move from Jan-Mar to Apr-Jun? Mix (contacts moved between teams) and rate (teams changed)");
+const firstHalf = transactional.filter((r) => month(r) < "2026-04");
+const secondHalf = transactional.filter((r) => month(r) >= "2026-04");
+const why = decomposeChange(agentNps, groupStates(agentNps, firstHalf, (r) => r.team ?? "?"), groupStates(agentNps, secondHalf, (r) => r.team ?? "?"));
+console.log(`  ${signed(why.before)} -> ${signed(why.after)}: change ${signed(why.change)} = mix ${signed(why.mix, 2)} + rate ${signed(why.rate, 2)}`);
+for (const seg of why.segments) {
+  console.log(`  ${pad(String(seg.key), 11)} share ${fixed(100 * seg.weightBefore, 0)}% -> ${fixed(100 * seg.weightAfter, 0)}%, NPS ${signed(seg.valueBefore)} -> ${signed(seg.valueAfter)}: mix ${signed(seg.mix, 2)}, rate ${signed(seg.rate, 2)}`);
 }
 
 console.log("\nWhat detractors said most recently");

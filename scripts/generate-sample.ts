@@ -91,6 +91,22 @@ for (const [month, day] of [
   }
 }
 
+// The agent question of the two-question survey ("How likely are you to recommend the agent you
+// spoke with?"), from a third seed so the answers above never change: it follows the customer's
+// company answer (the same mood, the same issue) and the agent's skill, but not Billing's policy
+// problem, so Billing's detractors before April are mostly company-driven.
+const pair = mulberry32(20260303);
+const pairNoise = (): number => pair() + pair() + pair() + pair() - 2;
+const skillOf = new Map(agents.map((a) => [a.agentId, a.skill]));
+for (const r of responses) {
+  if (r["kind"] !== "transactional" || pair() < 0.12) continue; // not everyone answers both
+  const company = r["nps"] as number | null;
+  const month = Number(String(r["respondedAt"]).slice(5, 7));
+  const policy = r["team"] === "Billing" ? (month >= 4 ? 0.35 : -0.45) : 0;
+  const base = company === null ? 7.4 : company - 2.1 * policy;
+  r["agentNps"] = clampInt(base + 1.2 * (skillOf.get(String(r["agentId"])) ?? 0) + 0.3 + 0.9 * pairNoise(), 0, 10);
+}
+
 const dataDir = resolve(import.meta.dirname, "..", "examples", "data");
 const write = (name: string, rows: readonly unknown[]): void => {
   const out = resolve(dataDir, name);

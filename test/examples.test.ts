@@ -107,6 +107,30 @@ describe("demo", () => {
     expect(out).toMatch(new RegExp(`2026-Q1  tNPS +[+-]?${tq1.replace(".", "\\.").replace(/^-/, "")} `));
   });
 
+  it("prints the agent table and the agent-vs-company breakdown, matching brute force over the raw answers", () => {
+    const out = run("scripts/demo.ts");
+    type Pair = Raw & { agentId?: string; agentNps?: number | null };
+    const rows = transactional as Pair[];
+    // Raw NPS of the best agent, and the count of its answers.
+    const agent05 = rows.filter((r) => r.agentId === "agent-05");
+    expect(out).toMatch(new RegExp(`\\n {2}1 +agent-05 +Technical +${agent05.filter((r) => typeof r.nps === "number").length} +\\+${bruteNps(agent05).replace(".", "\\.")} `));
+    // Agent and company NPS over the respondents who answered both, and their gap.
+    const both = rows.filter((r) => typeof r.nps === "number" && typeof r.agentNps === "number") as { nps: number; agentNps: number }[];
+    const net = (xs: number[]): number => (100 * (xs.filter((x) => x >= 9).length - xs.filter((x) => x <= 6).length)) / xs.length;
+    const agentScore = net(both.map((r) => r.agentNps));
+    const companyScore = net(both.map((r) => r.nps));
+    expect(out).toContain(`two-question survey: ${both.length.toLocaleString("en-US")} answered both`);
+    expect(out).toContain(`agent NPS +${agentScore.toFixed(1)}, company NPS +${companyScore.toFixed(1)}, gap +${(agentScore - companyScore).toFixed(1)}`);
+    // Detractor drivers, counted one respondent at a time.
+    const low = both.filter((r) => r.nps <= 6 || r.agentNps <= 6);
+    const companyDriven = low.filter((r) => r.nps <= 6 && r.agentNps > 6).length;
+    expect(out).toContain(`${((100 * companyDriven) / low.length).toFixed(0)}% company-driven`);
+    expect(out).toContain(`(of ${low.length})`);
+    // The decomposition's parts add up to the change.
+    const m = out.match(/change ([+-][0-9.]+) = mix ([+-][0-9.]+) \+ rate ([+-][0-9.]+)/)!;
+    expect(Math.abs(Number(m[1]) - Number(m[2]) - Number(m[3]))).toBeLessThan(0.06);
+  });
+
   it("prints queue, handle-time and first-response figures that match brute force over the raw records", () => {
     interface RawContact {
       arrived: string;

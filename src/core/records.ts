@@ -54,8 +54,12 @@ export interface SurveyResponse {
   readonly channel?: string;
   /** The touchpoint or journey step surveyed. */
   readonly touchpoint?: string;
-  /** Likelihood to recommend, 0-10; `null` when not answered. */
+  /** Likelihood to recommend the company, 0-10; `null` when not answered. */
   readonly nps?: number | null;
+  /** Likelihood to recommend the agent spoken with, 0-10 (two-question surveys); `null` when not answered. */
+  readonly agentNps?: number | null;
+  /** Satisfaction with the agent (1-5 by default; two-question surveys); `null` when not answered. */
+  readonly agentCsat?: number | null;
   /** Satisfaction rating (1-5 by default); `null` when not answered. */
   readonly csat?: number | null;
   /** Effort rating (1-7 agreement for CES 2.0 by default); `null` when not answered. */
