@@ -102,39 +102,51 @@ export function decomposeChange<K, S, O>(metric: Metric<never, S, O>, before: Gr
   const m = metric as unknown as Metric<never, S, unknown>;
   const b = readEntries<K, S>(fn, "before", before);
   const a = readEntries<K, S>(fn, "after", after);
+  // Segments by key: an index into flat arrays (one Map lookup per state, no object per side).
   const keys: K[] = [];
-  const sides = new Map<K, { before: Side; after: Side }>();
-  const empty: Side = { weight: 0, value: null };
+  const index = new Map<K, number>();
+  const seen = [new Set<number>(), new Set<number>()] as const;
+  const weights: number[][] = [[], []];
+  const values: (number | null)[][] = [[], []];
   const pooled = [m.init(), m.init()] as const;
   for (const [which, entries] of [[0, b], [1, a]] as const) {
     for (const [key, state] of entries) {
       const side = sideOf(m, m.result(state));
       m.merge(pooled[which], state);
-      let entry = sides.get(key);
-      if (entry === undefined) {
+      let i = index.get(key);
+      if (i === undefined) {
+        i = keys.length;
+        index.set(key, i);
         keys.push(key);
-        sides.set(key, (entry = { before: empty, after: empty }));
-      } else if ((which === 0 ? entry.before : entry.after) !== empty) {
+        weights[0]!.push(0);
+        weights[1]!.push(0);
+        values[0]!.push(null);
+        values[1]!.push(null);
+      } else if (seen[which]!.has(i)) {
         throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: which === 0 ? "before" : "after", value: key, expected: "each segment once per period" });
       }
-      if (which === 0) entry.before = side;
-      else entry.after = side;
+      seen[which]!.add(i);
+      weights[which]![i] = side.weight;
+      values[which]![i] = side.value;
     }
   }
   let W0 = 0;
   let W1 = 0;
-  for (const { before: s0, after: s1 } of sides.values()) {
-    W0 += s0.weight;
-    W1 += s1.weight;
+  for (let i = 0; i < keys.length; i++) {
+    W0 += weights[0]![i]!;
+    W1 += weights[1]![i]!;
   }
   if (!(W0 > 0) || !(W1 > 0)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: W0 > 0 ? "after" : "before", value: "no answers", expected: "answers in both periods" });
   let V0 = 0;
   let V1 = 0;
-  for (const { before: s0, after: s1 } of sides.values()) {
-    if (s0.value !== null) V0 += (s0.weight / W0) * s0.value;
-    if (s1.value !== null) V1 += (s1.weight / W1) * s1.value;
+  for (let i = 0; i < keys.length; i++) {
+    const v0 = values[0]![i];
+    const v1 = values[1]![i];
+    if (v0 !== null && v0 !== undefined) V0 += (weights[0]![i]! / W0) * v0;
+    if (v1 !== null && v1 !== undefined) V1 += (weights[1]![i]! / W1) * v1;
   }
   // The pooled headline must be the weighted average of the segments' values.
+  const pooledValues: number[] = [];
   for (const [which, V] of [[0, V0], [1, V1]] as const) {
     const e = headlineOf(m, m.result(pooled[which]));
     if (e === null || Math.abs(e.value - V) > 1e-7 * Math.max(1, Math.abs(V))) {
@@ -146,24 +158,25 @@ export function decomposeChange<K, S, O>(metric: Metric<never, S, O>, before: Gr
         expected: "a metric whose headline is the answer-weighted average of its segments' values (NPS, a share, a mean)",
       });
     }
+    pooledValues.push(e.value);
   }
   const level = (V0 + V1) / 2;
   const segments: SegmentChange<K>[] = [];
   let mix = 0;
   let rate = 0;
-  for (const key of keys) {
-    const { before: s0, after: s1 } = sides.get(key) as { before: Side; after: Side };
-    const w0 = s0.weight / W0;
-    const w1 = s1.weight / W1;
-    const v0 = s0.value ?? s1.value ?? 0;
-    const v1 = s1.value ?? s0.value ?? 0;
+  for (let i = 0; i < keys.length; i++) {
+    const value0 = values[0]![i] ?? null;
+    const value1 = values[1]![i] ?? null;
+    const w0 = weights[0]![i]! / W0;
+    const w1 = weights[1]![i]! / W1;
+    const v0 = value0 ?? value1 ?? 0;
+    const v1 = value1 ?? value0 ?? 0;
     const segmentMix = (w1 - w0) * ((v0 + v1) / 2 - level);
     const segmentRate = (v1 - v0) * ((w0 + w1) / 2);
     mix += segmentMix;
     rate += segmentRate;
-    segments.push({ key, weightBefore: w0, weightAfter: w1, valueBefore: s0.value, valueAfter: s1.value, mix: segmentMix, rate: segmentRate });
+    segments.push({ key: keys[i] as K, weightBefore: w0, weightAfter: w1, valueBefore: value0, valueAfter: value1, mix: segmentMix, rate: segmentRate });
   }
-  const resultBefore = headlineOf(m, m.result(pooled[0]))?.value as number;
-  const resultAfter = headlineOf(m, m.result(pooled[1]))?.value as number;
+  const [resultBefore, resultAfter] = pooledValues as [number, number];
   return { before: resultBefore, after: resultAfter, change: resultAfter - resultBefore, mix, rate, segments };
 }

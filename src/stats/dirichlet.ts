@@ -123,7 +123,8 @@ function logLikelihood(counts: Float64Array, n: Float64Array, k: number, C: numb
 
 /**
  * Newton's method on θ = ln α (so α stays positive), with step halving so that every step raises the
- * likelihood; stops at a relative step below 1e-10 or when the concentration runs off to infinity.
+ * likelihood (steps below 1e-4, where the Hessian is negative definite, are taken without the check);
+ * stops at a relative step below 1e-9 or when the concentration runs off to infinity.
  */
 function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C: number, used: readonly number[], alpha: Float64Array): void {
   const m = used.length;
@@ -174,7 +175,19 @@ function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C:
       }
     }
     let step = solveNegative(H, G, m);
+    const solved = step !== null;
     if (step === null) step = G.map((x) => x / (1 + Math.abs(x))); // not concave here: a short gradient step
+    let largestStep = 0;
+    for (let j = 0; j < m; j++) largestStep = Math.max(largestStep, Math.abs(step[j] as number));
+    // Close to the maximum a Newton step is safe and the line search's likelihood is not needed: the
+    // step is taken as it is (the last two or three iterations).
+    if (largestStep < 1e-4 && solved) {
+      for (let j = 0; j < m; j++) alpha[used[j] as number] = (alpha[used[j] as number] as number) * Math.exp(step[j] as number);
+      if (largestStep < 1e-9) return;
+      L = Number.NaN; // recomputed if a later step needs the line search
+      continue;
+    }
+    if (Number.isNaN(L)) L = logLikelihood(counts, n, k, C, used, alpha);
     let t = 1;
     let improved = false;
     for (let half = 0; half < 60; half++) {
