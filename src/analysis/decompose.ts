@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../core/errors.ts";
-import { checkMetric, headlineOf, type Metric } from "../core/metric.ts";
+import { checkMetric, HEADLINE_COUNTS, headlineOf, type HeadlineCounts, type Metric } from "../core/metric.ts";
 import { readEntries, type GroupedStates } from "./group-counts.ts";
 
 /**
@@ -109,9 +109,12 @@ export function decomposeChange<K, S, O>(metric: Metric<never, S, O>, before: Gr
   const weights: number[][] = [[], []];
   const values: (number | null)[][] = [[], []];
   const pooled = [m.init(), m.init()] as const;
+  // NPS and CSAT read their counts without building whole results (see HEADLINE_COUNTS).
+  const fast = (m as { [HEADLINE_COUNTS]?: (state: S) => HeadlineCounts | undefined })[HEADLINE_COUNTS];
   for (const [which, entries] of [[0, b], [1, a]] as const) {
     for (const [key, state] of entries) {
-      const side = sideOf(m, m.result(state));
+      const counts = typeof fast === "function" ? fast.call(m, state) : undefined;
+      const side = counts === undefined ? sideOf(m, m.result(state)) : { weight: counts.headline === null ? 0 : counts.total, value: counts.headline?.value ?? null };
       m.merge(pooled[which], state);
       let i = index.get(key);
       if (i === undefined) {

@@ -1,6 +1,6 @@
 import type { Estimate } from "../core/estimate.ts";
 import { CxMetricsError } from "../core/errors.ts";
-import { checkMetric, headlineOf, type Metric } from "../core/metric.ts";
+import { checkMetric, HEADLINE_COUNTS, headlineOf, type HeadlineCounts, type Metric } from "../core/metric.ts";
 import { PROPORTION_METHODS } from "../stats/estimates.ts";
 
 /**
@@ -13,11 +13,10 @@ import { PROPORTION_METHODS } from "../stats/estimates.ts";
  * Counts are effective counts: a weighted group's counts are scaled to its effective sample size
  * (Kish), so a group's evidence is what its interval rests on.
  */
-export interface GroupCounts<K, O> {
+export interface GroupCounts<K> {
   readonly kind: "nps" | "share";
   readonly categories: 2 | 3;
   readonly keys: K[];
-  readonly results: O[];
   readonly raw: (Estimate | null)[];
   /** counts[i·categories + c] */
   readonly counts: Float64Array;
@@ -68,17 +67,44 @@ function snap(x: number): number {
 const SHARE_EXPECTED = "a metric whose headline is NPS or a share (csat, fcr, oneTouchResolution, repeatContactFcr, queue's serviceLevel, ...)";
 
 /** Reads every group's result into category counts (see {@link GroupCounts}). */
-export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown): GroupCounts<K, O> {
+export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown): GroupCounts<K> {
   checkMetric(fn, "metric", metric);
   const entries = readEntries<K, S>(fn, "states", states);
-  const keys: K[] = [];
+  const k = entries.length;
+  const keys: K[] = new Array<K>(k);
+  const raw: (Estimate | null)[] = new Array<Estimate | null>(k);
+  const fast = (metric as { [HEADLINE_COUNTS]?: (state: S) => HeadlineCounts | undefined })[HEADLINE_COUNTS];
+  // The metric's own counts reader (NPS, CSAT): no whole result per group.
+  if (typeof fast === "function") {
+    const read: (HeadlineCounts | undefined)[] = entries.map(([, state]) => fast.call(metric, state));
+    const first = read[0];
+    if (first !== undefined && read.every((r) => r !== undefined && r.kind === first.kind)) {
+      const categories = first.kind === "nps" ? 3 : 2;
+      const counts = new Float64Array(k * categories);
+      const n = new Float64Array(k);
+      for (let i = 0; i < k; i++) {
+        const r = read[i] as HeadlineCounts;
+        keys[i] = (entries[i] as readonly [K, S])[0];
+        raw[i] = r.headline;
+        const f = r.total > 0 ? r.effectiveSize / r.total : 0;
+        let sum = 0;
+        for (let c = 0; c < categories; c++) {
+          const x = snap((r.counts[c] as number) * f);
+          counts[i * categories + c] = x;
+          sum += x;
+        }
+        n[i] = sum;
+      }
+      return { kind: first.kind, categories, keys, raw, counts, n };
+    }
+  }
   const results: O[] = [];
-  const raw: (Estimate | null)[] = [];
-  for (const [key, state] of entries) {
-    keys.push(key);
+  for (let i = 0; i < k; i++) {
+    const [key, state] = entries[i] as readonly [K, S];
+    keys[i] = key;
     const result = metric.result(state);
     results.push(result);
-    raw.push(headlineOf(metric, result));
+    raw[i] = headlineOf(metric, result);
   }
   const isNps = metric.headline === "score" && results.length > 0 && results.every((r) => npsLike(r) !== null);
   if (!isNps) {
@@ -92,7 +118,6 @@ export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, st
     }
   }
   const categories = isNps ? 3 : 2;
-  const k = keys.length;
   const counts = new Float64Array(k * categories);
   const n = new Float64Array(k);
   for (let i = 0; i < k; i++) {
@@ -112,7 +137,7 @@ export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, st
       n[i] = e.n;
     }
   }
-  return { kind: isNps ? "nps" : "share", categories, keys, results, raw, counts, n };
+  return { kind: isNps ? "nps" : "share", categories, keys, raw, counts, n };
 }
 
 /** The value (on the metric's scale) of category shares m: NPS 100·(m₀ - m₂), a share 100·m₀. */

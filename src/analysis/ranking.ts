@@ -166,7 +166,7 @@ export function funnelLimits<K, S, O>(metric: Metric<never, S, O>, states: Group
   return funnelOf(fn, groupCounts<K, S, O>(fn, metric, states), settings);
 }
 
-function funnelOf<K, O>(fn: string, g: GroupCounts<K, O>, settings: FunnelSettings): Funnel<K> {
+function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): Funnel<K> {
   const C = g.categories;
   const k = g.keys.length;
   const pooled = new Float64Array(C);
@@ -392,7 +392,7 @@ export function rankGroups<K, S, O>(metric: Metric<never, S, O>, states: Grouped
   return { kind: g.kind, priors: shrunk.priors, groups };
 }
 
-function liftOf<K, O>(g: GroupCounts<K, O>, i: number, totals: Float64Array, level: number): Comparison | null {
+function liftOf<K>(g: GroupCounts<K>, i: number, totals: Float64Array, level: number): Comparison | null {
   const C = g.categories;
   const n = g.n[i] as number;
   let rest = 0;

@@ -216,7 +216,7 @@ export function shrinkage<K, S, O>(metric: Metric<never, S, O>, states: GroupedS
 }
 
 /** {@link shrinkage} from counts already read. */
-export function shrinkCounts<K, O>(fn: string, g: GroupCounts<K, O>, settings: ShrinkageSettings<K>): Shrinkage<K> {
+export function shrinkCounts<K>(fn: string, g: GroupCounts<K>, settings: ShrinkageSettings<K>): Shrinkage<K> {
   const C = g.categories;
   const k = g.keys.length;
   if (settings.prior !== undefined && settings.prior.length !== C) {

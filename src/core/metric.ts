@@ -238,3 +238,25 @@ export function checkMetric(fn: string, field: string, value: unknown): void {
     });
   }
 }
+
+/**
+ * The key of an optional method of a metric that reads a state's headline as category counts
+ * (promoters, passives and detractors; or successes and failures) without building the whole result:
+ * what code reading thousands of grouped states (shrinkage, rankings) uses when a metric has it.
+ * Internal: not exported from the package.
+ */
+export const HEADLINE_COUNTS: unique symbol = Symbol("cx-metrics: headline counts");
+
+/** What a {@link HEADLINE_COUNTS} method returns. Internal. */
+export interface HeadlineCounts {
+  /** `"nps"`: counts are promoters, passives, detractors; `"share"`: successes, failures. */
+  readonly kind: "nps" | "share";
+  /** Weighted counts per category. */
+  readonly counts: readonly number[];
+  /** Their sum (the weighted total). */
+  readonly total: number;
+  /** Kish's effective size (the total when unweighted). */
+  readonly effectiveSize: number;
+  /** The headline estimate, exactly as `result` reports it; `null` when empty. */
+  readonly headline: Estimate | null;
+}

@@ -1,9 +1,9 @@
 import type { Estimate } from "../core/estimate.ts";
-import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
+import { fold, type FieldRecord, type HeadlineCounts, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOptions, checkScale, checkScalePoint, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, meanEstimate, PROPORTION_METHODS, shareEstimate, type ProportionIntervalMethod } from "../stats/estimates.ts";
 import { checkOptionalBands, labelOf } from "./bands.ts";
-import { distribution, exclusions, ratingConfig, meanAndVariance, RatingMetric, sumRange, summarize } from "./internal/rating.ts";
+import { distribution, exclusions, ratingConfig, meanAndVariance, RatingMetric, sumRange, summarize, type RatingSummary } from "./internal/rating.ts";
 import type { Band, RatingAnswer, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
 /**
@@ -136,8 +136,8 @@ export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, 
   const { scale, satisfiedMin } = csatDefinition(name, o);
   const settings = intervalSettings(name, o, PROPORTION_METHODS, "wilson");
   const bands = checkOptionalBands(name, o["bands"]);
-  return new RatingMetric<T, CsatResult>(ratingConfig<T>(name, "rating", "score", scale, o), (state: RatingState): CsatResult => {
-    const summary = summarize(state);
+  /** The satisfied share of a summary: shared by `result` and the headline-counts reader. */
+  const share = (summary: RatingSummary): { satisfied: number; unsatisfied: number; total: number; score: Estimate<ProportionIntervalMethod> | null } => {
     const satisfied = sumRange(summary, satisfiedMin, scale.max);
     const unsatisfied = sumRange(summary, scale.min, satisfiedMin - 1);
     const total = satisfied + unsatisfied;
@@ -146,6 +146,16 @@ export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, 
       const estimate = shareEstimate(satisfied / total, summary.effectiveSize, settings);
       score = { ...estimate, value: Math.min(100, (100 * satisfied) / total) };
     }
+    return { satisfied, unsatisfied, total, score };
+  };
+  const counts = (state: RatingState): HeadlineCounts => {
+    const summary = summarize(state);
+    const s = share(summary);
+    return { kind: "share", counts: [s.satisfied, s.unsatisfied], total: s.total, effectiveSize: summary.effectiveSize, headline: s.score };
+  };
+  return new RatingMetric<T, CsatResult>(ratingConfig<T>(name, "rating", "score", scale, o), (state: RatingState): CsatResult => {
+    const summary = summarize(state);
+    const { satisfied, unsatisfied, total, score } = share(summary);
     const moments = meanAndVariance(summary);
     const mean = moments === null ? null : meanEstimate(moments.mean, moments.variance, summary.effectiveSize, settings.z, settings.level, scale.min, scale.max);
     return {
@@ -161,7 +171,7 @@ export function csatMetric<T>(options?: CsatOptions<T>): Metric<T, RatingState, 
       distribution: distribution(summary),
       excluded: exclusions(state),
     };
-  });
+  }, counts);
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Estimate } from "../core/estimate.ts";
 import { CxMetricsError } from "../core/errors.ts";
-import { fold, type FieldRecord, type Metric, type Reader } from "../core/metric.ts";
+import { fold, type FieldRecord, type HeadlineCounts, type Metric, type Reader } from "../core/metric.ts";
 import { checkAnswer, checkOptions, checkScale, checkScalePoint, type IntegerRange, type IntervalOptions, type InvalidOptions } from "../core/options.ts";
 import { intervalSettings, NET_SCORE_METHODS, netScoreEstimate, type NetScoreIntervalMethod } from "../stats/estimates.ts";
 import { checkOptionalBands, labelOf } from "./bands.ts";
-import { distribution, exclusions, ratingConfig, RatingMetric, shareOf, sumRange, summarize } from "./internal/rating.ts";
+import { distribution, exclusions, ratingConfig, RatingMetric, shareOf, sumRange, summarize, type RatingSummary } from "./internal/rating.ts";
 import type { Band, RatingCount, RatingExclusions, RatingFieldOptions, RatingState } from "./rating-types.ts";
 
 /**
@@ -173,14 +173,24 @@ export function npsMetric<T>(options?: NpsOptions<T>): Metric<T, RatingState, Np
   const { scale, promoterMin, detractorMax } = npsDefinition(name, o);
   const settings = intervalSettings(name, o, NET_SCORE_METHODS, "adjusted-wald");
   const bands = checkOptionalBands(name, o["bands"]);
-  return new RatingMetric<T, NpsResult>(ratingConfig<T>(name, "score", "score", scale, o), (state: RatingState): NpsResult => {
-    const summary = summarize(state);
+  /** The groups and the score of a summary: shared by `result` and the headline-counts reader. */
+  const groups = (summary: RatingSummary): { promoters: number; passives: number; detractors: number; total: number; score: Estimate<NetScoreIntervalMethod> | null } => {
     const promoters = sumRange(summary, promoterMin, scale.max);
     const passives = sumRange(summary, detractorMax + 1, promoterMin - 1);
     const detractors = sumRange(summary, scale.min, detractorMax);
     // The parts define the total, so they add up to it exactly, weighted or not.
     const total = promoters + passives + detractors;
     const score = total > 0 ? netScoreEstimate(promoters, detractors, total, summary.effectiveSize, settings) : null;
+    return { promoters, passives, detractors, total, score };
+  };
+  const counts = (state: RatingState): HeadlineCounts => {
+    const summary = summarize(state);
+    const g = groups(summary);
+    return { kind: "nps", counts: [g.promoters, g.passives, g.detractors], total: g.total, effectiveSize: summary.effectiveSize, headline: g.score };
+  };
+  return new RatingMetric<T, NpsResult>(ratingConfig<T>(name, "score", "score", scale, o), (state: RatingState): NpsResult => {
+    const summary = summarize(state);
+    const { promoters, passives, detractors, total, score } = groups(summary);
     return {
       score,
       promoters,
@@ -196,7 +206,7 @@ export function npsMetric<T>(options?: NpsOptions<T>): Metric<T, RatingState, Np
       distribution: distribution(summary),
       excluded: exclusions(state),
     };
-  });
+  }, counts);
 }
 
 /**

@@ -176,3 +176,34 @@ describe("shrinkage: Dirichlet-multinomial for NPS", () => {
     expect(s.groups[0]!.shrunken.value).toBeCloseTo(0, 12);
   });
 });
+
+describe("the counts read from NPS and CSAT states directly", () => {
+  /** The same metric behind a plain object: only init/add/merge/result, so the generic path (whole results) runs. */
+  const plain = <I, S, O>(m: import("../../src/index.ts").Metric<I, S, O>): import("../../src/index.ts").Metric<I, S, O> => ({
+    name: m.name,
+    headline: m.headline ?? null,
+    init: () => m.init(),
+    add: (s, x, i) => m.add(s, x, i),
+    merge: (a, b) => m.merge(a, b),
+    result: (s) => m.result(s),
+  });
+  const rows = fc.array(fc.record({ agent: fc.constantFrom("a", "b", "c", "d"), nps: fc.integer({ min: 0, max: 10 }), csat: fc.integer({ min: 1, max: 5 }), w: fc.double({ min: 0.1, max: 5, noNaN: true }) }), { minLength: 8, maxLength: 80 });
+  test.prop([rows, fc.boolean()])("give what the whole results give, weighted or not", (data, weighted) => {
+    for (const metric of [npsMetric({ value: "nps", ...(weighted ? { weight: "w" } : {}) }), csatMetric({ value: "csat", ...(weighted ? { weight: "w" } : {}) })] as const) {
+      const states = groupStates(metric as never, data, "agent");
+      if ([...states.values()].length < 2) continue;
+      const prior = { alpha: metric.name === "nps" ? [2, 3, 1] : [3, 2] };
+      const fast = shrinkage(metric as never, states, { prior });
+      const slow = shrinkage(plain(metric as never), states, { prior });
+      // Weighted shares are read back from the estimate (value·n/100) on the slow path: equal to rounding.
+      const same = (a: unknown, b: unknown): boolean =>
+        typeof a === "number" && typeof b === "number"
+          ? close(a, b, 1e-9)
+          : a === null || b === null || typeof a !== "object" || typeof b !== "object"
+            ? a === b
+            : Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+      expect(same(fast, slow)).toBe(true);
+      if (!weighted) expect(fast).toEqual(slow);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../../core/errors.ts";
-import type { Accessor, Metric } from "../../core/metric.ts";
+import { HEADLINE_COUNTS, type Accessor, type HeadlineCounts, type Metric } from "../../core/metric.ts";
 import { checkOnInvalid, countLoop, NOT_A_RECORD, readAccessor, type CountLoop, type IntegerRange } from "../../core/options.ts";
 import { checkDefinition, checkPart, incompatible, intern, isCount } from "../../core/state.ts";
 import { compensatedAdd } from "../../stats/compensated.ts";
@@ -73,7 +73,10 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   /** The compiled batch loop for a field-name reader without weights (see `countLoop`). */
   private readonly fieldLoop: CountLoop | undefined;
 
-  constructor(config: RatingFoldConfig<T>, read: (state: RatingState) => Output) {
+  /** Reads the headline as category counts, without the whole result (NPS and CSAT). */
+  private readonly counts: ((state: RatingState) => HeadlineCounts) | undefined;
+
+  constructor(config: RatingFoldConfig<T>, read: (state: RatingState) => Output, counts?: (state: RatingState) => HeadlineCounts) {
     const { name, scale } = config;
     this.name = name;
     this.headline = config.headline as keyof Output & string;
@@ -86,6 +89,9 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     this.weight = config.weight;
     this.skip = config.skip;
     this.read = read;
+    this.counts = counts;
+    // Under a symbol, so it is no part of the public shape; CES (a mean headline) has none.
+    if (counts !== undefined) (this as unknown as Record<symbol, unknown>)[HEADLINE_COUNTS] = (state: RatingState): HeadlineCounts => this.countsOf(state);
     this.fieldLoop = config.valueField !== undefined && config.weight === undefined ? countLoop(config.valueField) : undefined;
   }
 
@@ -228,6 +234,12 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   result(state: RatingState): Output {
     this.check(state, "state");
     return this.read(state);
+  }
+
+  /** The headline as category counts (see `HEADLINE_COUNTS`, under which the constructor installs it). */
+  private countsOf(state: RatingState): HeadlineCounts {
+    this.check(state, "state");
+    return (this.counts as (state: RatingState) => HeadlineCounts)(state);
   }
 
   /** The structural check of `merge` and `result`: once per call, never per record. */
