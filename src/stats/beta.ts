@@ -6,8 +6,8 @@ import { regularizedBeta } from "./student-t.ts";
  * The p-quantile of the Beta(a, b) distribution, a, b > 0, p in (0, 1) (`z` = Φ⁻¹(p), passed when
  * many quantiles share one p): Newton's method on the
  * regularized incomplete beta I_x(a, b), started from the Cornish-Fisher approximation and kept
- * inside a bisection bracket, until a step is below 1e-6 standard deviations (quadratic convergence
- * leaves an error below 1e-12 of them). Internal.
+ * inside a bisection bracket, until a step is below 1e-9 relative, or, for shapes of 10 or more, 1e-5
+ * standard deviations (quadratic convergence then leaves an error below 1e-10 of them). Internal.
  */
 export function betaQuantile(p: number, a: number, b: number, z: number = normalQuantile(p)): number {
   const logBeta = logGamma(a) + logGamma(b) - logGamma(a + b);
@@ -52,10 +52,10 @@ export function betaQuantile(p: number, a: number, b: number, z: number = normal
       continue;
     }
     // Newton converges quadratically: a step below 1e-9 relative leaves an error far below 1e-15; near
-    // normal (a, b ≥ 10) the error after a step is about |z|·step²/(2·sd), so a step below 1e-6 SD
-    // leaves one below 1e-12 SD.
+    // normal (a, b ≥ 10) the error after a step is about |z|·step²/(2·sd), so a step below 1e-5 SD
+    // leaves one below 1e-10 SD (one step from the Cornish-Fisher start, for agents with hundreds of answers).
     const step = Math.abs(next - x);
-    if (step <= 1e-9 * x || (nearNormal && step <= 1e-6 * sd)) return next;
+    if (step <= 1e-9 * x || (nearNormal && step <= 1e-5 * sd)) return next;
     x = next;
   }
   return x;
