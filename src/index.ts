@@ -54,5 +54,5 @@ export { controlChart, periodOverPeriod, seriesTrend, type ControlChart, type Co
 export { npsByKind, relationshipNps, type NpsByKindOptions, type NpsByKindResult, type NpsKindsPeriod, type RelationshipNpsOptions, type WaveNps, type WeightingMargin } from "./analysis/nps-kinds.ts";
 export type { GroupedStates } from "./analysis/group-counts.ts";
 export { shrinkage, type GivenPrior, type PriorMethod, type Shrinkage, type ShrinkageIntervalMethod, type ShrinkageOptions, type ShrinkagePrior, type ShrunkenGroup } from "./analysis/shrinkage.ts";
-export { funnelLimits, rankGroups, topPerformers, type Funnel, type FunnelLimit, type FunnelOptions, type FunnelPoint, type RankedGroup, type RankOptions, type Ranking, type TopPerformers, type TopPerformersOptions, type TopPerformersRow } from "./analysis/ranking.ts";
+export { funnelLimits, rankGroups, topPerformers, type Funnel, type FunnelCurvePoint, type FunnelLimit, type FunnelOptions, type FunnelPoint, type RankedGroup, type RankOptions, type Ranking, type TopPerformers, type TopPerformersOptions, type TopPerformersRow } from "./analysis/ranking.ts";
 export { decomposeChange, type ChangeDecomposition, type SegmentChange } from "./analysis/decompose.ts";

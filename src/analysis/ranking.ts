@@ -109,7 +109,23 @@ export interface Funnel<K> {
   /** Every group, in the order of the states. */
   readonly points: readonly FunnelPoint<K>[];
   /** The limit curves over n, for drawing. */
-  readonly curve: readonly { readonly n: number; readonly limits: readonly FunnelLimit[] }[];
+  readonly curve: readonly FunnelCurvePoint[];
+}
+
+/**
+ * One point of a funnel's limit curves: the limits at size n.
+ *
+ * @category Attribution
+ * @example
+ * ```ts
+ * const point: FunnelCurvePoint = funnelLimits(metric, states).curve[0]!;
+ * ```
+ */
+export interface FunnelCurvePoint {
+  /** The (effective) number of answers. */
+  readonly n: number;
+  /** The limits at that size, one per level. */
+  readonly limits: readonly FunnelLimit[];
 }
 
 const FUNNEL_KEYS: readonly string[] = ["levels", "target", "overdispersion", "curvePoints"];
@@ -254,7 +270,7 @@ function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): F
       nMax = Math.max(nMax, n);
     }
   }
-  const curve: { n: number; limits: FunnelLimit[] }[] = [];
+  const curve: FunnelCurvePoint[] = [];
   const from = Math.max(1, nMin);
   const to = Math.max(from * 1.0001, nMax);
   for (let j = 0; j < settings.curvePoints; j++) {

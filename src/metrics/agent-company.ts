@@ -553,7 +553,7 @@ export function agentCompanyCsatMetric<T>(options?: AgentCompanyCsatOptions<T>):
  * r.drivers.companyDriven; // => 1 (the 10 / 6 respondent)
  * ```
  */
-export function agentCompanyNps<R extends { readonly agentNps?: RatingAnswer; readonly nps?: RatingAnswer }>(responses: Iterable<R>, options?: AgentCompanyNpsOptions<R> & { readonly agent?: undefined; readonly company?: undefined }): AgentCompanyResult<NpsResult, NpsCrossTable>;
+export function agentCompanyNps<R extends FieldRecord<"agentNps" | "nps", RatingAnswer>>(responses: Iterable<R>, options?: AgentCompanyNpsOptions<R> & { readonly agent?: undefined; readonly company?: undefined }): AgentCompanyResult<NpsResult, NpsCrossTable>;
 /** Agent NPS against company NPS, the answers read by `options.agent` and `options.company`. */
 export function agentCompanyNps<R>(responses: Iterable<R>, options: AgentCompanyNpsOptions<R>): AgentCompanyResult<NpsResult, NpsCrossTable>;
 export function agentCompanyNps<R>(responses: Iterable<R>, options?: AgentCompanyNpsOptions<R>): AgentCompanyResult<NpsResult, NpsCrossTable> {
@@ -580,7 +580,7 @@ export function agentCompanyNps<R>(responses: Iterable<R>, options?: AgentCompan
  * // => [100, 50, 50]
  * ```
  */
-export function agentCompanyCsat<R extends { readonly agentCsat?: RatingAnswer; readonly csat?: RatingAnswer }>(responses: Iterable<R>, options?: AgentCompanyCsatOptions<R> & { readonly agent?: undefined; readonly company?: undefined }): AgentCompanyResult<CsatResult, CsatCrossTable>;
+export function agentCompanyCsat<R extends FieldRecord<"agentCsat" | "csat", RatingAnswer>>(responses: Iterable<R>, options?: AgentCompanyCsatOptions<R> & { readonly agent?: undefined; readonly company?: undefined }): AgentCompanyResult<CsatResult, CsatCrossTable>;
 /** Agent CSAT against company CSAT, the answers read by `options.agent` and `options.company`. */
 export function agentCompanyCsat<R>(responses: Iterable<R>, options: AgentCompanyCsatOptions<R>): AgentCompanyResult<CsatResult, CsatCrossTable>;
 export function agentCompanyCsat<R>(responses: Iterable<R>, options?: AgentCompanyCsatOptions<R>): AgentCompanyResult<CsatResult, CsatCrossTable> {
