@@ -102,7 +102,8 @@ for (const r of responses) {
   if (r["kind"] !== "transactional" || pair() < 0.12) continue; // not everyone answers both
   const company = r["nps"] as number | null;
   const month = Number(String(r["respondedAt"]).slice(5, 7));
-  const policy = r["team"] === "Billing" ? (month >= 4 ? 0.35 : -0.45) : 0;
+  // Billing's company answers were pulled down by the policy until the April fix; the agent answer was not.
+  const policy = r["team"] === "Billing" && month < 4 ? -0.45 : 0;
   const base = company === null ? 7.4 : company - 2.1 * policy;
   r["agentNps"] = clampInt(base + 1.2 * (skillOf.get(String(r["agentId"])) ?? 0) + 0.3 + 0.9 * pairNoise(), 0, 10);
 }
