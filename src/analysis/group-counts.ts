@@ -2,6 +2,7 @@ import type { Estimate } from "../core/estimate.ts";
 import { CxMetricsError } from "../core/errors.ts";
 import { checkMetric, HEADLINE_COUNTS, headlineOf, type HeadlineCounts, type Metric } from "../core/metric.ts";
 import { PROPORTION_METHODS } from "../stats/estimates.ts";
+import { npsCountsOf, type NpsCountsOf } from "./trends.ts";
 
 /**
  * Grouped states read once into category counts: what shrinkage, funnel limits and rankings work
@@ -42,20 +43,6 @@ export function readEntries<K, S>(fn: string, field: string, states: unknown): (
     i++;
   }
   return out;
-}
-
-interface NpsLike {
-  readonly promoters: number;
-  readonly passives: number;
-  readonly detractors: number;
-  readonly total: number;
-  readonly effectiveSize: number;
-}
-
-function npsLike(result: unknown): NpsLike | null {
-  const r = result as Partial<NpsLike> | null;
-  if (r === null || typeof r !== "object") return null;
-  return typeof r.promoters === "number" && typeof r.passives === "number" && typeof r.detractors === "number" && typeof r.total === "number" && typeof r.effectiveSize === "number" ? (r as NpsLike) : null;
 }
 
 /** A count read back from a share (value·n/100): snapped to the nearest integer when it is one up to rounding. */
@@ -106,7 +93,7 @@ export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, st
     results.push(result);
     raw[i] = headlineOf(metric, result);
   }
-  const isNps = metric.headline === "score" && results.length > 0 && results.every((r) => npsLike(r) !== null);
+  const isNps = metric.headline === "score" && results.length > 0 && results.every((r) => npsCountsOf(r) !== null);
   if (!isNps) {
     for (const e of raw) {
       if (e !== null && !(PROPORTION_METHODS as readonly string[]).includes(e.interval.method)) {
@@ -122,7 +109,7 @@ export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, st
   const n = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     if (isNps) {
-      const r = npsLike(results[i]) as NpsLike;
+      const r = npsCountsOf(results[i]) as NpsCountsOf;
       const f = r.total > 0 ? r.effectiveSize / r.total : 0;
       counts[3 * i] = snap(r.promoters * f);
       counts[3 * i + 1] = snap(r.passives * f);

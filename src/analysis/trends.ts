@@ -19,19 +19,27 @@ function checkSeriesOf<O, S>(fn: string, metric: Metric<never, S, O>, input: unk
   return points;
 }
 
-/** NPS counts of a result, when it has them (an {@link NpsResult}). */
-interface Counts {
+/** NPS counts of a result, when it has them (an {@link NpsResult}): promoters, passives, detractors, total, effective size. */
+export interface NpsCountsOf {
   readonly promoters: number;
+  readonly passives: number;
   readonly detractors: number;
   readonly total: number;
   readonly effectiveSize: number;
 }
 
-function npsCounts(result: unknown): Counts | null {
-  const r = result as Partial<Counts> | null;
+/** Reads NPS counts from a result (`passives` defaults to the rest of the total, `effectiveSize` to the total); `null` when it has none. */
+export function npsCountsOf(result: unknown): NpsCountsOf | null {
+  const r = result as Partial<NpsCountsOf> | null;
   if (r === null || typeof r !== "object") return null;
   if (typeof r.promoters !== "number" || typeof r.detractors !== "number" || typeof r.total !== "number") return null;
-  return { promoters: r.promoters, detractors: r.detractors, total: r.total, effectiveSize: typeof r.effectiveSize === "number" ? r.effectiveSize : r.total };
+  return {
+    promoters: r.promoters,
+    passives: typeof r.passives === "number" ? r.passives : r.total - r.promoters - r.detractors,
+    detractors: r.detractors,
+    total: r.total,
+    effectiveSize: typeof r.effectiveSize === "number" ? r.effectiveSize : r.total,
+  };
 }
 
 /**
@@ -41,8 +49,8 @@ function npsCounts(result: unknown): Counts | null {
  * @category Trends
  */
 export function compareResults<O>(metric: Metric<never, unknown, O>, before: O, after: O, level: number): Comparison | null {
-  const a = npsCounts(before);
-  const b = npsCounts(after);
+  const a = npsCountsOf(before);
+  const b = npsCountsOf(after);
   if (a !== null && b !== null && metric.headline === "score") {
     if (a.total === 0 || b.total === 0) return null;
     const c = compareNps(a, b, { level });
@@ -286,7 +294,7 @@ export function controlChart<I, S, O>(metric: Metric<I, S, O>, input: Series<O, 
   const used = estimates.map((e, j) => (e === null ? -1 : j)).filter((j) => j >= 0);
   if (used.length === 0) return null;
   const first = estimates[used[0] as number] as Estimate;
-  const counts = metric.headline === "score" ? points.map((p) => npsCounts(p.result)) : [];
+  const counts = metric.headline === "score" ? points.map((p) => npsCountsOf(p.result)) : [];
   const chart: ControlChart["chart"] = counts.length > 0 && counts.every((c) => c !== null) ? "nps" : (PROPORTION_METHODS as readonly string[]).includes(first.interval.method) ? "p" : "mean";
   let sn = 0;
   let center = 0;
@@ -297,7 +305,7 @@ export function controlChart<I, S, O>(metric: Metric<I, S, O>, input: Series<O, 
     let sp = 0;
     let sd = 0;
     for (const j of used) {
-      const c = counts[j] as Counts;
+      const c = counts[j] as NpsCountsOf;
       if (c.total === 0) continue;
       sn += c.effectiveSize;
       sp += (c.promoters / c.total) * c.effectiveSize;
