@@ -291,7 +291,8 @@ function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): F
  */
 export interface RankOptions<K> extends ShrinkageOptions<K> {
   /**
-   * Groups with fewer (effective) answers are listed but not ranked (`rank: null`).
+   * Groups with fewer (effective) answers are listed but not ranked (`rank: null`); groups without
+   * answers are never ranked.
    * @defaultValue 1
    */
   readonly minN?: number;

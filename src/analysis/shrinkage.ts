@@ -196,8 +196,9 @@ export function shrinkageSettings<K>(fn: string, o: Readonly<Record<string, unkn
  * effective sample size. Works from grouped states (of {@link groupStates}): no record is read again.
  *
  * Sources: Robinson, D. (2017), *Introduction to Empirical Bayes: Examples from Baseball Statistics*,
- * and the `ebbr` R package; Minka, T. (2000), "Estimating a Dirichlet distribution"; Kleinman, J. C.
- * (1973), "Proportions with extraneous variance", JASA 68, 46-54 (moments with unequal n).
+ * and the `ebbr` R package; Minka, T. (2000), "Estimating a Dirichlet distribution"; Williams, D. A.
+ * (1982), "Extra-binomial variation in logistic linear models", Applied Statistics 31 (the X²
+ * dispersion moments, here with unequal n; derivation in docs/attribution.md).
  *
  * @throws {@link CxMetricsError} `INVALID_OPTION` for a metric whose headline is neither NPS nor a
  * share, or bad options; `INVALID_INPUT` when fewer than two groups (of a parent) have answers.
