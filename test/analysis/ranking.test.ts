@@ -207,3 +207,14 @@ describe("decomposeChange", () => {
     expect(close(why.segments.reduce((s, x) => s + x.mix, 0), why.mix, 1e-9)).toBe(true);
   });
 });
+
+describe("rankGroups and topPerformers at the edges", () => {
+  it("gives tied shrunken values the same rank, and caps the top at the number ranked", () => {
+    const metric = csatMetric({ value: "ok", scale: { min: 0, max: 1 } });
+    const rows = [...share("a", 8, 2), ...share("b", 8, 2), ...share("c", 2, 8)];
+    const ranking = rankGroups(metric, groupStates(metric, rows, "agent"), { prior: { alpha: [1, 1] } });
+    expect(ranking.groups.map((g) => [g.key, g.rank])).toEqual([["a", 1], ["b", 1], ["c", 3]]);
+    const spread = topPerformers(ranking, { top: 10, by: () => "all" });
+    expect([spread.top, spread.ranked, spread.departments[0]!.pValue]).toEqual([3, 3, 1]);
+  });
+});

@@ -69,3 +69,13 @@ describe("parseSurveyResponses", () => {
     },
   );
 });
+
+describe("the agent question of two-question surveys", () => {
+  it("checks agentNps and agentCsat on the NPS and CSAT scales", () => {
+    const [r] = parseSurveyResponses([{ nps: 3, agentNps: 9, csat: 2, agentCsat: 5 }]);
+    expect([r!.agentNps, r!.agentCsat]).toEqual([9, 5]);
+    expect(() => parseSurveyResponses([{ agentNps: 11 }])).toThrow(/agentNps/);
+    expect(() => parseSurveyResponses([{ agentCsat: 0 }])).toThrow(/agentCsat/);
+    expect(parseSurveyResponses([{ agentNps: 1 }], { npsScale: { min: 1, max: 5 } })[0]!.agentNps).toBe(1);
+  });
+});
