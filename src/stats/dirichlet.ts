@@ -78,14 +78,21 @@ export function fitDirichlet(counts: Float64Array, k: number, categories: number
     return { alpha: mean.map((m) => m * A), pooled: false };
   }
   if (denominator <= 1e-12) return pooled(); // every group has one answer: the concentration is not identifiable
-  // Newton from the moment estimate; when that estimate sits at an edge (no overdispersion, or ρ near
-  // 1), also from A = 1 and A = the mean group size, keeping the best.
-  const starts = rho > 0 && rho < 0.99 && A < MAX_CONCENTRATION ? [A] : [A < MAX_CONCENTRATION ? A : 100 * N, 1, N / groups];
+  // Newton from the moment estimate, keeping the best end point when there are several starts.
+  // Beyond 1e4 times the largest group, every group's credibility n/(n + A) is below 1e-4: the fit
+  // stops there and the comparison with the limit A = ∞ below decides (Newton creeps towards infinity
+  // otherwise, one unit of ln A per step, when the maximum is at the limit).
+  let largest = 0;
+  for (let i = 0; i < k; i++) largest = Math.max(largest, n[i] as number);
+  const ceiling = Math.min(MAX_CONCENTRATION, 1e4 * largest);
+  // From the moment estimate; with none (ρ ≤ 0), from the mean group size; near ρ = 1 also from A = 1
+  // (a property test found data where a start at the clamped A = 10⁻⁶ ended at a worse point).
+  const starts = rho > 0 && rho < 0.99 && A < ceiling ? [A] : rho <= 0 ? [N / groups] : [1, N / groups, ...(A < ceiling ? [A] : [])];
   let alpha = mean.map((m) => m * (starts[0] as number));
   let best = Number.NEGATIVE_INFINITY;
   for (const start of starts) {
     const trial = mean.map((m) => m * start);
-    maximizeLikelihood(counts, n, k, C, used, trial);
+    maximizeLikelihood(counts, n, k, C, used, trial, ceiling);
     const L = logLikelihood(counts, n, k, C, used, trial);
     if (L > best) {
       best = L;
@@ -94,7 +101,7 @@ export function fitDirichlet(counts: Float64Array, k: number, categories: number
   }
   let total = 0;
   for (const c of used) total += alpha[c] as number;
-  if (!(total < MAX_CONCENTRATION)) return pooled();
+  if (!(total < ceiling)) return pooled();
   // The likelihood at A = ∞ (a common share vector: Σᵢ Σ_c x_ic ln μ_c): when it is within 1e-6 of the
   // maximum found, the data show no between-group variation (Newton creeps towards A = ∞ there).
   let limit = 0;
@@ -126,7 +133,7 @@ function logLikelihood(counts: Float64Array, n: Float64Array, k: number, C: numb
  * likelihood (steps below 1e-4, where the Hessian is negative definite, are taken without the check);
  * stops at a relative step below 1e-9 or when the concentration runs off to infinity.
  */
-function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C: number, used: readonly number[], alpha: Float64Array): void {
+function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C: number, used: readonly number[], alpha: Float64Array, ceiling: number): void {
   const m = used.length;
   const g = new Float64Array(m);
   const h = new Float64Array(m * m);
@@ -135,7 +142,7 @@ function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C:
   for (let iteration = 0; iteration < 200; iteration++) {
     let A = 0;
     for (const c of used) A += alpha[c] as number;
-    if (!(A < MAX_CONCENTRATION)) return;
+    if (!(A < ceiling)) return;
     const psiA = digamma(A);
     const triA = trigamma(A);
     let gShared = 0;
@@ -176,7 +183,12 @@ function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C:
     }
     let step = solveNegative(H, G, m);
     const solved = step !== null;
-    if (step === null) step = G.map((x) => x / (1 + Math.abs(x))); // not concave here: a short gradient step
+    if (step === null) {
+      // Not concave here: a gradient step of unit length in ln α, shortened by the line search.
+      let norm = 0;
+      for (let j = 0; j < m; j++) norm = Math.max(norm, Math.abs(G[j] as number));
+      step = G.map((x) => (norm > 0 ? x / norm : 0));
+    }
     let largestStep = 0;
     for (let j = 0; j < m; j++) largestStep = Math.max(largestStep, Math.abs(step[j] as number));
     // Close to the maximum a Newton step is safe and the line search's likelihood is not needed: the
