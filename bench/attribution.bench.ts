@@ -96,7 +96,9 @@ for (let run = 0; run <= RUNS; run++) {
   const base = grouping.ms;
   note("shrinkage, NPS, maximum likelihood", time(() => shrinkage(nps, states)).ms / base);
   note("shrinkage, NPS, moments", time(() => shrinkage(nps, states, { method: "moments" })).ms / base);
-  note("shrinkage, CSAT (Beta quantiles)", time(() => shrinkage(csat, csatStates.value)).ms / csatStates.ms);
+  const csatShrunk = time(() => shrinkage(csat, csatStates.value));
+  if (process.argv.includes("--verbose")) process.stderr.write(`csat: grouping ${csatStates.ms.toFixed(1)} ms, shrinkage ${csatShrunk.ms.toFixed(1)} ms, prior ${JSON.stringify(csatShrunk.value.priors[0])}\n`);
+  note("shrinkage, CSAT (Beta quantiles)", csatShrunk.ms / csatStates.ms);
   note("funnelLimits, NPS, additive", time(() => funnelLimits(nps, states, { overdispersion: "additive" })).ms / base);
   const ranking = time(() => rankGroups(nps, states, { minN: 30 }));
   note("rankGroups, NPS (shrinkage + lift + Holm)", ranking.ms / base);

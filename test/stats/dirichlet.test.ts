@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { betaQuantile } from "../../src/stats/beta.ts";
+import { regularizedBeta } from "../../src/stats/student-t.ts";
 import { fitDirichlet } from "../../src/stats/dirichlet.ts";
 import { digamma, logGamma, trigamma } from "../../src/stats/gamma.ts";
 import { close } from "../helpers.ts";
@@ -85,6 +86,22 @@ describe("betaQuantile", () => {
     expect(performance.now() - t0).toBeLessThan(50);
     expect(Math.abs(x - (0.3 + 1.959963984540054 * sd)) / sd).toBeLessThan(1e-3);
   });
+
+  test.prop([fc.double({ min: 2e4, max: 1e6, noNaN: true }), fc.double({ min: 2e4, max: 1e6, noNaN: true }), fc.constantFrom(0.025, 0.975, 0.005, 0.5, 0.0005)], { numRuns: 40 })(
+    "the Cornish-Fisher value of shapes above 2e4 is within 1e-6 SD of the quantile found by bisection",
+    (a, b, p) => {
+      const x = betaQuantile(p, a, b);
+      const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+      let lo = Math.max(0, x - 20 * sd);
+      let hi = Math.min(1, x + 20 * sd);
+      for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (regularizedBeta(mid, a, b) < p) lo = mid;
+        else hi = mid;
+      }
+      expect(Math.abs(x - lo) / sd).toBeLessThan(1e-6);
+    },
+  );
 
   it("is fast and accurate for large posteriors (n in the thousands)", () => {
     const x = betaQuantile(0.975, 4000.5, 1000.5);
