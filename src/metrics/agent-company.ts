@@ -4,7 +4,8 @@ import { fold, type Accessor, type FieldRecord, type Metric, type Reader } from 
 import { checkAnswer, checkOnInvalid, checkOptions, NOT_A_RECORD, readAccessor, type IntegerRange, type InvalidOptions } from "../core/options.ts";
 import { checkDefinition, checkPart, definitionOf, incompatible, isCount } from "../core/state.ts";
 import type { Comparison } from "../stats/compare.ts";
-import { intervalSettings, NET_SCORE_METHODS, PROPORTION_METHODS, rateEstimate, zForLevel, type NetScoreIntervalMethod, type ProportionIntervalMethod } from "../stats/estimates.ts";
+import { intervalSettings, NET_SCORE_METHODS, PROPORTION_METHODS, rateEstimate, shareEstimate, zForLevel, type NetScoreIntervalMethod, type ProportionIntervalMethod } from "../stats/estimates.ts";
+import { compensatedAdd } from "../stats/compensated.ts";
 import { clamp } from "../stats/interval.ts";
 import { cdf } from "../stats/normal.ts";
 import { csatDefinition, csatMetric, type CsatDefinitionOptions, type CsatResult } from "./csat.ts";
@@ -31,8 +32,14 @@ export interface PairedRatingState {
   readonly definition: string;
   /** The scale's lowest point. */
   readonly min: number;
-  /** Respondents per (agent answer, company answer): slot (a - min)·points + (c - min). */
+  /** Unweighted respondents per (agent answer, company answer): slot (a - min)·points + (c - min). */
   readonly counts: Float64Array;
+  /** Weighted respondents: the sum of weights per slot, then the sum of squared weights per slot (2·points² slots). */
+  readonly weights: Float64Array;
+  /** Compensation terms of `weights` (Neumaier summation). */
+  readonly compensation: Float64Array;
+  /** Weighted respondents folded in. */
+  weighted: number;
   /** Respondents who answered the agent question only. */
   agentOnly: number;
   /** Respondents who answered the company question only. */
@@ -41,6 +48,8 @@ export interface PairedRatingState {
   missing: number;
   /** Records skipped for an answer that is not on the scale (only with `onInvalid: "skip"`). */
   invalidValue: number;
+  /** Respondents skipped for an invalid weight (only with `onInvalid: "skip"`). */
+  invalidWeight: number;
   /** Records skipped because they were not objects, read by field names (only with `onInvalid: "skip"`). */
   invalidRecord: number;
 }
@@ -53,7 +62,7 @@ export interface PairedRatingState {
  * @example
  * ```ts
  * agentCompanyNps([{ agentNps: 9 }, { nps: 3 }, {}]).excluded;
- * // => { agentOnly: 1, companyOnly: 1, missing: 1, invalidValue: 0, invalidRecord: 0 }
+ * // => { agentOnly: 1, companyOnly: 1, missing: 1, invalidValue: 0, invalidWeight: 0, invalidRecord: 0 }
  * ```
  */
 export interface PairedExclusions {
@@ -65,6 +74,8 @@ export interface PairedExclusions {
   readonly missing: number;
   /** An answer was not on the scale (only with `onInvalid: "skip"`). */
   readonly invalidValue: number;
+  /** Both answered, but the weight was not a number from 1e-100 to 1e100 (only with `onInvalid: "skip"`). */
+  readonly invalidWeight: number;
   /** The record was not an object (only with `onInvalid: "skip"`). */
   readonly invalidRecord: number;
 }
@@ -147,6 +158,12 @@ export interface AgentCompanyReaders<T> extends InvalidOptions {
    */
   readonly company?: Reader<T, RatingAnswer>;
   /**
+   * A survey weight per respondent (a function or a field name; a number from 1e-100 to 1e100): counts,
+   * shares and the gap are weighted, and every interval uses Kish's effective sample size. Without it,
+   * every respondent counts once.
+   */
+  readonly weight?: Reader<T, number>;
+  /**
    * Confidence level of every interval, in percent.
    * @defaultValue 95
    */
@@ -202,6 +219,8 @@ export interface AgentCompanyCsatOptions<T> extends AgentCompanyReaders<T>, Csat
 export interface AgentCompanyResult<R, X> {
   /** Respondents who answered both questions: the sample of everything below. */
   readonly respondents: number;
+  /** Kish's effective sample size of those respondents, (Σw)²/Σw² (`respondents` without weights). */
+  readonly effectiveSize: number;
   /** The agent question's result over those respondents. */
   readonly agent: R;
   /** The company question's result over the same respondents. */
@@ -231,8 +250,13 @@ interface PairedConfig<T> {
   readonly company: Accessor<T, unknown>;
   readonly agentField: string;
   readonly companyField: string;
+  readonly weight: Accessor<T, unknown> | undefined;
   readonly skip: boolean;
 }
+
+/** Weights are accepted from 1e-100 to 1e100, as the rating metrics accept them. */
+const MIN_WEIGHT = 1e-100;
+const MAX_WEIGHT = 1e100;
 
 /** The fold shared by the two-question metrics: one joint histogram, read by `read`. */
 class PairedRatingMetric<T, O> implements Metric<T, PairedRatingState, O> {
@@ -256,7 +280,21 @@ class PairedRatingMetric<T, O> implements Metric<T, PairedRatingState, O> {
   }
 
   init(): PairedRatingState {
-    return { definition: this.definition, min: this.min, counts: new Float64Array(this.points * this.points), agentOnly: 0, companyOnly: 0, missing: 0, invalidValue: 0, invalidRecord: 0 };
+    const cells = this.points * this.points;
+    return {
+      definition: this.definition,
+      min: this.min,
+      counts: new Float64Array(cells),
+      weights: new Float64Array(2 * cells),
+      compensation: new Float64Array(2 * cells),
+      weighted: 0,
+      agentOnly: 0,
+      companyOnly: 0,
+      missing: 0,
+      invalidValue: 0,
+      invalidWeight: 0,
+      invalidRecord: 0,
+    };
   }
 
   add(state: PairedRatingState, record: T, index?: number): void {
@@ -273,10 +311,26 @@ class PairedRatingMetric<T, O> implements Metric<T, PairedRatingState, O> {
     const min = this.min;
     const max = this.max;
     if (typeof a === "number" && typeof c === "number" && a >= min && a <= max && c >= min && c <= max && Number.isInteger(a) && Number.isInteger(c)) {
-      state.counts[(a - min) * this.points + (c - min)]! += 1;
+      const cell = (a - min) * this.points + (c - min);
+      if (this.config.weight === undefined) state.counts[cell]! += 1;
+      else this.addWeighted(state, record, cell, i);
       return;
     }
     this.other(state, a, c, i);
+  }
+
+  private addWeighted(state: PairedRatingState, record: T, cell: number, index: number): void {
+    const w = (this.config.weight as Accessor<T, unknown>)(record, index);
+    if (typeof w !== "number" || !(w >= MIN_WEIGHT && w <= MAX_WEIGHT)) {
+      if (!this.config.skip) {
+        throw new CxMetricsError({ code: "INVALID_WEIGHT", fn: this.name, field: "weight", index, value: w === NOT_A_RECORD ? "not an object" : w, expected: "a number from 1e-100 to 1e100" });
+      }
+      state.invalidWeight++;
+      return;
+    }
+    compensatedAdd(state.weights, state.compensation, cell, w);
+    compensatedAdd(state.weights, state.compensation, state.counts.length + cell, w * w);
+    state.weighted++;
   }
 
   /** Everything but two valid answers. */
@@ -308,13 +362,24 @@ class PairedRatingMetric<T, O> implements Metric<T, PairedRatingState, O> {
   merge(into: PairedRatingState, other: PairedRatingState): void {
     this.check(into, "into");
     this.check(other, "other");
-    const counts = other === into ? other.counts.slice() : other.counts;
+    // Merging a state into itself reads copies of the arrays it writes.
+    const self = other === into;
+    const counts = self ? other.counts.slice() : other.counts;
+    const weights = self ? other.weights.slice() : other.weights;
+    const compensation = self ? other.compensation.slice() : other.compensation;
     for (let k = 0; k < counts.length; k++) into.counts[k]! += counts[k]!;
-    const { agentOnly, companyOnly, missing, invalidValue, invalidRecord } = other;
+    for (let k = 0; k < weights.length; k++) {
+      if (weights[k] === 0 && compensation[k] === 0) continue;
+      compensatedAdd(into.weights, into.compensation, k, weights[k]!);
+      into.compensation[k]! += compensation[k]!;
+    }
+    const { weighted, agentOnly, companyOnly, missing, invalidValue, invalidWeight, invalidRecord } = other;
+    into.weighted += weighted;
     into.agentOnly += agentOnly;
     into.companyOnly += companyOnly;
     into.missing += missing;
     into.invalidValue += invalidValue;
+    into.invalidWeight += invalidWeight;
     into.invalidRecord += invalidRecord;
   }
 
@@ -325,19 +390,21 @@ class PairedRatingMetric<T, O> implements Metric<T, PairedRatingState, O> {
 
   private check(state: PairedRatingState, field: string): void {
     checkDefinition(this.name, field, this.definition, state);
-    const arrays = state.counts instanceof Float64Array && state.counts.length === this.points * this.points;
-    const counts = [state.agentOnly, state.companyOnly, state.missing, state.invalidValue, state.invalidRecord].every(isCount) && state.min === this.min;
+    const cells = this.points * this.points;
+    const arrays =
+      state.counts instanceof Float64Array && state.counts.length === cells && state.weights instanceof Float64Array && state.weights.length === 2 * cells && state.compensation instanceof Float64Array && state.compensation.length === 2 * cells;
+    const counts = [state.weighted, state.agentOnly, state.companyOnly, state.missing, state.invalidValue, state.invalidWeight, state.invalidRecord].every(isCount) && state.min === this.min;
     checkPart(arrays && counts, this.name, this.definition, state, arrays ? "counters" : "joint histogram");
   }
 }
 
 function seenPairs(state: PairedRatingState): number {
-  let n = state.agentOnly + state.companyOnly + state.missing + state.invalidValue + state.invalidRecord;
+  let n = state.weighted + state.agentOnly + state.companyOnly + state.missing + state.invalidValue + state.invalidWeight + state.invalidRecord;
   for (let k = 0; k < state.counts.length; k++) n += state.counts[k]!;
   return n;
 }
 
-const READER_KEYS = ["agent", "company", "level", "interval", "onInvalid"] as const;
+const READER_KEYS = ["agent", "company", "weight", "level", "interval", "onInvalid"] as const;
 
 function pairedConfig<T>(name: string, o: Readonly<Record<string, unknown>>, scale: IntegerRange, agentDefault: string, companyDefault: string): PairedConfig<T> {
   if (scale.max - scale.min + 1 > MAX_PAIRED_POINTS) {
@@ -352,6 +419,7 @@ function pairedConfig<T>(name: string, o: Readonly<Record<string, unknown>>, sca
     company: readAccessor<T, unknown>(name, "company", companyOption) as Accessor<T, unknown>,
     agentField: typeof agentOption === "string" ? agentOption : "agent",
     companyField: typeof companyOption === "string" ? companyOption : "company",
+    weight: readAccessor<T, unknown>(name, "weight", o["weight"]),
     skip: checkOnInvalid(name, o["onInvalid"]),
   };
 }
@@ -368,42 +436,66 @@ function readPairs<R>(
   single: Metric<number, RatingState, R>,
   level: number,
   range: number,
-): { respondents: number; agent: R; company: R; gap: Comparison | null; table: number[][]; drivers: LowScoreDrivers; excluded: PairedExclusions } {
+): { respondents: number; effectiveSize: number; agent: R; company: R; gap: Comparison | null; table: number[][]; drivers: LowScoreDrivers; excluded: PairedExclusions } {
   const points = value.length;
+  const cells = points * points;
   const agentState = single.init();
   const companyState = single.init();
   const table = [0, 1, 2].map(() => [0, 0, 0]);
-  let n = 0;
+  // Σw² per table cell, for the effective size of any part (the drivers' shares).
+  const tableSquares = [0, 1, 2].map(() => [0, 0, 0]);
+  let total = 0;
+  let squaresOfWeights = 0;
   let agentSum = 0;
   let companySum = 0;
   let squares = 0;
+  let weightedSquares = 0;
   for (let a = 0; a < points; a++) {
     for (let c = 0; c < points; c++) {
-      const count = state.counts[a * points + c]!;
-      if (count === 0) continue;
+      const k = a * points + c;
+      const count = state.counts[k]!;
+      const ws = state.weights[k]! + state.compensation[k]!;
+      const w2 = state.weights[cells + k]! + state.compensation[cells + k]!;
+      const weightSum = ws > 0 ? ws : 0;
+      const weightSquares = w2 > 0 ? w2 : 0;
+      const W = count + weightSum;
+      if (W === 0) continue;
       agentState.counts[a]! += count;
       companyState.counts[c]! += count;
-      (table[cls[a]!] as number[])[cls[c]!]! += count;
+      agentState.weights[a]! += weightSum;
+      companyState.weights[c]! += weightSum;
+      weightedSquares += weightSquares;
+      (table[cls[a]!] as number[])[cls[c]!]! += W;
+      (tableSquares[cls[a]!] as number[])[cls[c]!]! += count + weightSquares;
       const d = value[a]! - value[c]!;
-      n += count;
-      agentSum += count * value[a]!;
-      companySum += count * value[c]!;
-      squares += count * d * d;
+      total += W;
+      squaresOfWeights += count + weightSquares;
+      agentSum += W * value[a]!;
+      companySum += W * value[c]!;
+      squares += W * d * d;
     }
   }
+  // Both single-question results are over the same weighted respondents.
+  agentState.weights[points] = weightedSquares;
+  companyState.weights[points] = weightedSquares;
+  agentState.weighted = state.weighted;
+  companyState.weighted = state.weighted;
   const agent = single.result(agentState);
   const company = single.result(companyState);
+  let respondents = state.weighted;
+  for (let k = 0; k < cells; k++) respondents += state.counts[k]!;
+  const effectiveSize = total === 0 ? 0 : Math.max(1, Math.min(total * (total / squaresOfWeights), respondents));
   let gap: Comparison | null = null;
-  if (n > 0) {
-    const mean = (agentSum - companySum) / n;
-    const variance = Math.max(0, squares / n - mean * mean);
-    const se = Math.sqrt(variance / n);
+  if (total > 0) {
+    const mean = (agentSum - companySum) / total;
+    const variance = Math.max(0, squares / total - mean * mean);
+    const se = Math.sqrt(variance / effectiveSize);
     const z = zForLevel(level);
     const statistic = se > 0 ? mean / se : null;
     // Values from the counts, exact for integer counts.
-    const before = (100 * companySum) / n;
-    const after = (100 * agentSum) / n;
-    const difference = (100 * (agentSum - companySum)) / n;
+    const before = (100 * companySum) / total;
+    const after = (100 * agentSum) / total;
+    const difference = (100 * (agentSum - companySum)) / total;
     gap = {
       before,
       after,
@@ -416,23 +508,31 @@ function readPairs<R>(
       test: "paired",
     };
   }
-  const lowRow = table[2] as number[];
-  const both = lowRow[2]!;
-  const agentDriven = lowRow[0]! + lowRow[1]!;
-  const companyDriven = (table[0] as number[])[2]! + (table[1] as number[])[2]!;
+  const cell = (t: number[][], r: number, c: number): number => (t[r] as number[])[c] as number;
+  const both = cell(table, 2, 2);
+  const agentDriven = cell(table, 2, 0) + cell(table, 2, 1);
+  const companyDriven = cell(table, 0, 2) + cell(table, 1, 2);
   const low = agentDriven + companyDriven + both;
+  const lowSquares = cell(tableSquares, 2, 0) + cell(tableSquares, 2, 1) + cell(tableSquares, 2, 2) + cell(tableSquares, 0, 2) + cell(tableSquares, 1, 2);
   const settings = { z: zForLevel(level), level, method: "wilson" as const };
+  // Unweighted: exact shares from the counts; weighted: the effective size of the low respondents.
+  const lowSize = state.weighted === 0 ? low : low === 0 ? 0 : Math.max(1, (low * low) / lowSquares);
+  const shareOfLow = (part: number): Estimate<ProportionIntervalMethod> | null => {
+    if (low === 0) return null;
+    if (state.weighted === 0) return rateEstimate(part, low, settings);
+    return { ...shareEstimate(part / low, lowSize, settings), value: Math.min(100, (100 * part) / low) };
+  };
   const drivers: LowScoreDrivers = {
     low,
     agentDriven,
     companyDriven,
     both,
-    agentDrivenShare: rateEstimate(agentDriven, low, settings),
-    companyDrivenShare: rateEstimate(companyDriven, low, settings),
-    bothShare: rateEstimate(both, low, settings),
+    agentDrivenShare: shareOfLow(agentDriven),
+    companyDrivenShare: shareOfLow(companyDriven),
+    bothShare: shareOfLow(both),
   };
-  const excluded = { agentOnly: state.agentOnly, companyOnly: state.companyOnly, missing: state.missing, invalidValue: state.invalidValue, invalidRecord: state.invalidRecord };
-  return { respondents: n, agent, company, gap, table, drivers, excluded };
+  const excluded = { agentOnly: state.agentOnly, companyOnly: state.companyOnly, missing: state.missing, invalidValue: state.invalidValue, invalidWeight: state.invalidWeight, invalidRecord: state.invalidRecord };
+  return { respondents, effectiveSize, agent, company, gap, table, drivers, excluded };
 }
 
 const NPS_PAIRED_KEYS: readonly string[] = [...READER_KEYS, "scale", "promoterMin", "detractorMax"];
@@ -475,7 +575,7 @@ export function agentCompanyNpsMetric<T>(options?: AgentCompanyNpsOptions<T>): M
     const r = readPairs(state, value, cls, single, level, 200);
     const row = (g: number[]): { promoter: number; passive: number; detractor: number } => ({ promoter: g[0]!, passive: g[1]!, detractor: g[2]! });
     const crossTable = { promoter: row(r.table[0]!), passive: row(r.table[1]!), detractor: row(r.table[2]!) };
-    return { respondents: r.respondents, agent: r.agent, company: r.company, gap: r.gap, crossTable, drivers: r.drivers, excluded: r.excluded };
+    return { respondents: r.respondents, effectiveSize: r.effectiveSize, agent: r.agent, company: r.company, gap: r.gap, crossTable, drivers: r.drivers, excluded: r.excluded };
   });
 }
 
@@ -514,7 +614,7 @@ export function agentCompanyCsatMetric<T>(options?: AgentCompanyCsatOptions<T>):
     const r = readPairs(state, value, cls, single, level, 100);
     const row = (g: number[]): { satisfied: number; unsatisfied: number } => ({ satisfied: g[0]!, unsatisfied: g[2]! });
     const crossTable = { satisfied: row(r.table[0]!), unsatisfied: row(r.table[2]!) };
-    return { respondents: r.respondents, agent: r.agent, company: r.company, gap: r.gap, crossTable, drivers: r.drivers, excluded: r.excluded };
+    return { respondents: r.respondents, effectiveSize: r.effectiveSize, agent: r.agent, company: r.company, gap: r.gap, crossTable, drivers: r.drivers, excluded: r.excluded };
   });
 }
 
@@ -533,12 +633,17 @@ export function agentCompanyCsatMetric<T>(options?: AgentCompanyCsatOptions<T>):
  * - `drivers`: each detractor (on either question) is agent-driven (an agent detractor who is not a
  *   company detractor), company-driven (the reverse) or both; counts and shares of the detractors.
  *
+ * With `weight`, every count, share and the gap are weighted (d̄ = Σwᵢdᵢ/Σwᵢ, v the weighted plug-in
+ * variance) and SE = 100·√(v/n_eff) with Kish's n_eff = (Σw)²/Σw², as for `nps`; the drivers' shares
+ * use the effective size of the low respondents.
+ *
  * Edge cases: respondents who answered one question or neither are counted in `excluded`, not
  * compared; with no respondents `gap` is `null` and the results are empty. With n = 1, or every
- * difference equal, SE = 0 and the z and p-value are `null`. Weights are not supported.
+ * difference equal, SE = 0 and the z and p-value are `null`.
  *
  * @throws {@link CxMetricsError} `INVALID_VALUE` naming the index and field for an answer off the
- * scale (unless `onInvalid: "skip"`), `INVALID_OPTION` for bad options.
+ * scale, `INVALID_WEIGHT` for a bad weight of a respondent who answered both (unless
+ * `onInvalid: "skip"`, which counts them), `INVALID_OPTION` for bad options.
  * @category Attribution
  * @example
  * ```ts

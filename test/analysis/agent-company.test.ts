@@ -45,7 +45,7 @@ describe("agentCompanyNps: agent vs company over the same respondents", () => {
   it("counts who answered one question or neither, and compares only pairs", () => {
     const r = agentCompanyNps([{ agentNps: 9 }, { nps: 3 }, { agentNps: null, nps: undefined }, { agentNps: 0, nps: 10 }]);
     expect(r.respondents).toBe(1);
-    expect(r.excluded).toEqual({ agentOnly: 1, companyOnly: 1, missing: 1, invalidValue: 0, invalidRecord: 0 });
+    expect(r.excluded).toEqual({ agentOnly: 1, companyOnly: 1, missing: 1, invalidValue: 0, invalidWeight: 0, invalidRecord: 0 });
     expect(r.agent.total).toBe(1);
     expect(r.gap?.difference).toBe(-200);
     expect(r.gap?.statistic).toBeNull(); // one respondent: no spread
@@ -153,5 +153,49 @@ describe("per-record drivers", () => {
     expect([unsatisfiedDriver(5, 2), unsatisfiedDriver(2, 5), unsatisfiedDriver(1, 1), unsatisfiedDriver(4, 5)]).toEqual(["company", "agent", "both", null]);
     expect(() => detractorDriver(11, 3)).toThrow(/detractorDriver.*agent/s);
     expect(() => unsatisfiedDriver(5, 2, { satisfiedMn: 4 } as never)).toThrow(/satisfiedMin/);
+  });
+});
+
+describe("agentCompanyNps with weights", () => {
+  const row = fc.record({ agentNps: fc.integer({ min: 0, max: 10 }), nps: fc.integer({ min: 0, max: 10 }), w: fc.double({ min: 0.05, max: 20, noNaN: true }) });
+  test.prop([fc.array(row, { minLength: 1, maxLength: 60 })])("weighted gap, SE and drivers equal a weighted brute force over the respondents", (data) => {
+    const r = agentCompanyNps(data, { weight: "w" });
+    const W = data.reduce((s, x) => s + x.w, 0);
+    const W2 = data.reduce((s, x) => s + x.w * x.w, 0);
+    const nEff = Math.max(1, Math.min((W * W) / W2, data.length));
+    expect(close(r.effectiveSize, nEff, 1e-9)).toBe(true);
+    const agent = nps(data, { value: "agentNps", weight: "w" });
+    const company = nps(data, { value: "nps", weight: "w" });
+    expect(close(r.agent.score!.value, agent.score!.value, 1e-9)).toBe(true);
+    expect(close(r.company.score!.standardError, company.score!.standardError, 1e-9)).toBe(true);
+    const mean = data.reduce((s, x) => s + x.w * (g(x.agentNps) - g(x.nps)), 0) / W;
+    const v = data.reduce((s, x) => s + x.w * (g(x.agentNps) - g(x.nps) - mean) ** 2, 0) / W;
+    expect(close(r.gap!.difference, 100 * mean, 1e-9)).toBe(true);
+    expect(close(r.gap!.standardError, 100 * Math.sqrt(Math.max(0, v) / nEff), 1e-7)).toBe(true);
+    const low = data.filter((x) => g(x.agentNps) === -1 || g(x.nps) === -1);
+    const lowW = low.reduce((s, x) => s + x.w, 0);
+    expect(close(r.drivers.low, lowW, 1e-9)).toBe(true);
+    if (low.length > 0) {
+      const companyDriven = low.filter((x) => g(x.agentNps) !== -1).reduce((s, x) => s + x.w, 0);
+      expect(close(r.drivers.companyDrivenShare!.value, (100 * companyDriven) / lowW, 1e-9)).toBe(true);
+      const lowEff = lowW ** 2 / low.reduce((s, x) => s + x.w * x.w, 0);
+      expect(close(r.drivers.companyDrivenShare!.n, Math.max(1, lowEff), 1e-9)).toBe(true);
+    }
+  });
+
+  test.prop([fc.array(fc.record({ agentNps: fc.integer({ min: 0, max: 10 }), nps: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 40 })])("weights of 1 give the unweighted result", (data) => {
+    const plain = agentCompanyNps(data);
+    const ones = agentCompanyNps(data, { weight: () => 1 });
+    expect(ones.respondents).toBe(plain.respondents);
+    expect(close(ones.gap!.difference, plain.gap!.difference, 1e-12)).toBe(true);
+    expect(close(ones.gap!.standardError, plain.gap!.standardError, 1e-9)).toBe(true);
+    expect(close(ones.drivers.bothShare?.value ?? 0, plain.drivers.bothShare?.value ?? 0, 1e-12)).toBe(true);
+  });
+
+  it("refuses a bad weight of a respondent who answered both, or counts it under skip", () => {
+    expect(() => agentCompanyNps([{ agentNps: 9, nps: 9, w: 1 }, { agentNps: 9, nps: 3, w: -1 }], { weight: "w" })).toThrow(/weight.*index 1/s);
+    const skipped = agentCompanyNps([{ agentNps: 9, nps: 3, w: 0 }, { agentNps: 9, w: Number.NaN }, { agentNps: 1, nps: 2, w: 2 }], { weight: "w", onInvalid: "skip" });
+    expect(skipped.excluded).toMatchObject({ invalidWeight: 1, agentOnly: 1 });
+    expect(skipped.respondents).toBe(1);
   });
 });

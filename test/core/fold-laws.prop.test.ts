@@ -66,6 +66,7 @@ const cases: readonly Case[] = [
   { name: "frt in business hours", metric: erase(frtMetric({ businessHours: calendar, start: "firstCustomerMessage" })), rows: ticketsArb, exact: true },
   { name: "art full", metric: erase(artMetric({ target: 86_400_000 })), rows: ticketsArb, exact: true },
   { name: "agent vs company nps", metric: erase(agentCompanyNpsMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c })), rows: pairsFor([0, 10]), exact: true },
+  { name: "agent vs company nps weighted", metric: erase(agentCompanyNpsMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c, weight: (r) => r.w })), rows: pairsFor([0, 10]), exact: false },
   { name: "agent vs company csat 1-7", metric: erase(agentCompanyCsatMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c, scale: { min: 1, max: 7 } })), rows: pairsFor([1, 7]), exact: true },
   { name: "art first, business hours", metric: erase(artMetric({ resolution: "first", businessHours: calendar })), rows: ticketsArb, exact: true },
 ];
@@ -101,11 +102,12 @@ function sameLoose(a: unknown, b: unknown): boolean {
 interface Pair {
   readonly a: number | null;
   readonly c: number | null;
+  readonly w: number;
 }
 
 function pairsFor(scale: readonly [number, number]): fc.Arbitrary<Pair[]> {
   const answer = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: scale[0], max: scale[1] }) }, { weight: 1, arbitrary: fc.constant(null) });
-  return fc.array(fc.record({ a: answer, c: answer }), { maxLength: 60 });
+  return fc.array(fc.record({ a: answer, c: answer, w: fc.double({ min: 0.01, max: 100, noNaN: true }) }), { maxLength: 60 });
 }
 
 function rowsFor(scale: readonly [number, number]): fc.Arbitrary<Row[]> {
