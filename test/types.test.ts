@@ -21,7 +21,7 @@ describe("public types", () => {
     groupBy(card, rows, (r) => r.team);
     nps(rows, { value: "nps" });
     // @ts-expect-error "team" holds strings, not scores
-    expect(() => nps(rows, { value: "team" })).toThrow('nps: score at index 0 is "a"');
+    expect(() => nps(rows, { value: "team" })).toThrow('nps: team at index 0 is "a"');
   });
 
   it("requires an accessor for records", () => {

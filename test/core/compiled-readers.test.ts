@@ -37,7 +37,8 @@ describe("compiled field readers", () => {
 
   it("throw with the record's index at an odd and an even position, and keep the state up to it", () => {
     const rows = [{ nps: 10 }, { nps: 9 }, { nps: 3 }, { nps: 11 }];
-    expect(() => api.nps(rows, { value: "nps" })).toThrow(/nps: score at index 3 is 11/);
+    // The error names the record's own field, read by name.
+    expect(() => api.nps(rows, { value: "nps" })).toThrow(/nps: nps at index 3 is 11/);
     expect(() => api.nps([{ nps: 1 }, { nps: 2 }, { nps: -1 }], { value: "nps" })).toThrow(/index 2 is -1/);
     const metric = api.npsMetric({ value: "nps" });
     const state = metric.init();

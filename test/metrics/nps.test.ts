@@ -180,3 +180,14 @@ describe("npsCategory", () => {
   });
 });
 
+
+describe("errors name the record's own fields", () => {
+  it("names the answer and weight fields read by name, and the generic ones otherwise", async () => {
+    const { csat, ces, nps: npsOf } = await import("../../src/index.ts");
+    expect(() => npsOf([{ ltr: 11 }], { value: "ltr" })).toThrow(expect.objectContaining({ field: "ltr", index: 0 }));
+    expect(() => npsOf([{ ltr: 9, w: -1 }], { value: "ltr", weight: "w" })).toThrow(expect.objectContaining({ code: "INVALID_WEIGHT", field: "w" }));
+    expect(() => csat([{ sat: 0 }], { value: "sat" })).toThrow("csat: sat at index 0 is 0");
+    expect(() => ces([{ effort: 9 }], { value: "effort" })).toThrow("ces: effort at index 0 is 9");
+    expect(() => npsOf([{ ltr: 11 }], { value: (r) => r.ltr })).toThrow("nps: score at index 0 is 11");
+  });
+});

@@ -9,6 +9,8 @@ import type { RatingCount, RatingExclusions, RatingState } from "../rating-types
 export interface RatingFoldConfig<T> {
   readonly name: string;
   readonly field: string;
+  /** The weight's field name in error messages (`"weight"` for a function). */
+  readonly weightField: string;
   readonly scale: IntegerRange;
   /** The value accessor, already checked; `undefined` when the input items are the answers. */
   readonly value: Accessor<T, unknown> | undefined;
@@ -23,7 +25,9 @@ export interface RatingFoldConfig<T> {
 export function ratingConfig<T>(name: string, field: string, headline: string, scale: IntegerRange, o: Readonly<Record<string, unknown>>): RatingFoldConfig<T> {
   return {
     name,
-    field,
+    // Errors name the record's own field when the answer is read by a field name ("nps at index 3").
+    field: typeof o["value"] === "string" ? o["value"] : field,
+    weightField: typeof o["weight"] === "string" ? o["weight"] : "weight",
     headline,
     scale,
     value: readAccessor<T, unknown>(name, "value", o["value"]),
@@ -62,6 +66,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
   readonly headline: keyof Output & string;
   private readonly definition: string;
   private readonly field: string;
+  private readonly weightField: string;
   private readonly min: number;
   private readonly max: number;
   private readonly points: number;
@@ -82,6 +87,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     this.headline = config.headline as keyof Output & string;
     this.definition = intern(`${name}(scale=${scale.min}..${scale.max})`);
     this.field = config.field;
+    this.weightField = config.weightField;
     this.min = scale.min;
     this.max = scale.max;
     this.points = scale.max - scale.min + 1;
@@ -186,7 +192,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     const w = (this.weight as Accessor<T, unknown>)(record, index);
     if (typeof w !== "number" || !(w >= MIN_WEIGHT && w <= MAX_WEIGHT)) {
       if (!this.skip) {
-        throw new CxMetricsError({ code: "INVALID_WEIGHT", fn: this.name, field: "weight", index, value: w === NOT_A_RECORD ? "not an object" : w, expected: "a number from 1e-100 to 1e100" });
+        throw new CxMetricsError({ code: "INVALID_WEIGHT", fn: this.name, field: this.weightField, index, value: w === NOT_A_RECORD ? "not an object" : w, expected: "a number from 1e-100 to 1e100" });
       }
       state.invalidWeight++;
       return;
