@@ -25,6 +25,25 @@ export interface GroupCounts<K> {
   readonly n: Float64Array;
 }
 
+/**
+ * Grouped states whose headline is a mean (AHT, CES, a rating mean, FRT, ART): each group's mean, its
+ * (effective) n and its plug-in variance SE²·n, read from the headline estimate.
+ */
+export interface GroupMeans<K> {
+  readonly kind: "mean";
+  readonly keys: K[];
+  readonly raw: (Estimate | null)[];
+  /** Each group's mean (0 when empty). */
+  readonly mean: Float64Array;
+  /** Each group's plug-in variance of one observation, SE²·n (0 when empty). */
+  readonly variance: Float64Array;
+  /** Effective size of each group (0 when empty). */
+  readonly n: Float64Array;
+}
+
+/** Grouped states read once: counts for NPS and shares, means for mean headlines. */
+export type GroupData<K> = GroupCounts<K> | GroupMeans<K>;
+
 /** What the functions built on grouped states accept: the map of {@link groupStates}, or any iterable of [key, state] pairs. */
 export type GroupedStates<K, S> = Iterable<readonly [K, S]>;
 
@@ -52,9 +71,15 @@ function snap(x: number): number {
 }
 
 const SHARE_EXPECTED = "a metric whose headline is NPS or a share (csat, fcr, oneTouchResolution, repeatContactFcr, queue's serviceLevel, ...)";
+const SHARE_OR_MEAN_EXPECTED = "a metric whose headline is NPS, a share (csat, fcr, ...) or a mean (aht, ces, frt, art)";
 
 /** Reads every group's result into category counts (see {@link GroupCounts}). */
 export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown): GroupCounts<K> {
+  return groupData<K, S, O>(fn, metric, states, false) as GroupCounts<K>;
+}
+
+/** Reads every group's result into counts (NPS, shares) or, with `means`, means (see {@link GroupMeans}). */
+export function groupData<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown, means: boolean): GroupData<K> {
   checkMetric(fn, "metric", metric);
   const entries = readEntries<K, S>(fn, "states", states);
   const k = entries.length;
@@ -95,13 +120,30 @@ export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, st
   }
   const isNps = metric.headline === "score" && results.length > 0 && results.every((r) => npsCountsOf(r) !== null);
   if (!isNps) {
+    const first = raw.find((e) => e !== null);
+    if (means && first !== undefined && first !== null && first.interval.method === "normal") {
+      const mean = new Float64Array(k);
+      const variance = new Float64Array(k);
+      const n = new Float64Array(k);
+      for (let i = 0; i < k; i++) {
+        const e = raw[i];
+        if (e === null || e === undefined) continue;
+        if (e.interval.method !== "normal") {
+          throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "states", index: i, value: e.interval.method, expected: "every group's headline of one kind (a mean)" });
+        }
+        mean[i] = e.value;
+        variance[i] = e.standardError * e.standardError * e.n;
+        n[i] = e.n;
+      }
+      return { kind: "mean", keys, raw, mean, variance, n };
+    }
     for (const e of raw) {
       if (e !== null && !(PROPORTION_METHODS as readonly string[]).includes(e.interval.method)) {
-        throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${SHARE_EXPECTED}; ${metric.name}'s headline is a ${e.interval.method} estimate` });
+        throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${means ? SHARE_OR_MEAN_EXPECTED : SHARE_EXPECTED}; ${metric.name}'s headline is a ${e.interval.method} estimate` });
       }
     }
     if (metric.headline === null || metric.headline === undefined) {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${SHARE_EXPECTED}; ${metric.name} has no headline estimate` });
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${means ? SHARE_OR_MEAN_EXPECTED : SHARE_EXPECTED}; ${metric.name} has no headline estimate` });
     }
   }
   const categories = isNps ? 3 : 2;

@@ -2,12 +2,12 @@ import type { Estimate } from "../core/estimate.ts";
 import { CxMetricsError } from "../core/errors.ts";
 import type { Metric } from "../core/metric.ts";
 import { checkChoice, checkLevel, checkNumberIn, checkOptions } from "../core/options.ts";
-import { adjustPValues, compareShares, P_ADJUST_METHODS, type Comparison, type PAdjustMethod } from "../stats/compare.ts";
+import { adjustPValues, compareEstimates, compareShares, P_ADJUST_METHODS, type Comparison, type PAdjustMethod } from "../stats/compare.ts";
 import { zForLevel } from "../stats/estimates.ts";
 import { logGamma } from "../stats/gamma.ts";
 import { compareNps } from "../stats/nps-compare.ts";
-import { groupCounts, valueOfShares, type GroupCounts, type GroupedStates } from "./group-counts.ts";
-import { shrinkageSettings, shrinkCounts, type ShrinkagePrior, type ShrinkageIntervalMethod, type ShrinkageOptions } from "./shrinkage.ts";
+import { groupData, valueOfShares, type GroupCounts, type GroupData, type GroupedStates, type GroupMeans } from "./group-counts.ts";
+import { shrinkageSettings, shrinkData, type ShrinkagePrior, type ShrinkageIntervalMethod, type ShrinkageOptions } from "./shrinkage.ts";
 
 /**
  * Options of {@link funnelLimits}.
@@ -25,8 +25,8 @@ export interface FunnelOptions {
    */
   readonly levels?: readonly number[];
   /**
-   * The value the funnel is centred on, on the metric's scale (a target); by default the pooled value
-   * of all groups.
+   * The value the funnel is centred on, on the metric's scale (a target: 0-100 for a share, -100-100
+   * for NPS, any number for a mean); by default the pooled value of all groups.
    */
   readonly target?: number;
   /**
@@ -98,8 +98,8 @@ export interface FunnelPoint<K> {
  * ```
  */
 export interface Funnel<K> {
-  /** `"nps"` or `"share"`. */
-  readonly kind: "nps" | "share";
+  /** `"nps"`, `"share"` or `"mean"`. */
+  readonly kind: "nps" | "share" | "mean";
   /** The value the funnel is centred on. */
   readonly center: number;
   /** Mean squared winsorized z-score φ (about 1 without overdispersion). */
@@ -141,7 +141,8 @@ function funnelSettings(fn: string, o: Readonly<Record<string, unknown>>): Funne
   const levels = o["levels"] ?? [95, 99.8];
   if (!Array.isArray(levels) || levels.length === 0) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "levels", value: levels, expected: "a non-empty array of levels in percent, e.g. [95, 99.8]" });
   const checked = levels.map((l: unknown) => checkLevel(fn, l)).sort((a, b) => a - b);
-  const target = o["target"] === undefined ? undefined : checkNumberIn(fn, "target", o["target"], -100, 100);
+  // The target's range depends on the headline (0-100 for a share, -100-100 for NPS, any for a mean): checked once the kind is known.
+  const target = o["target"] === undefined ? undefined : checkNumberIn(fn, "target", o["target"], -1e300, 1e300);
   const additive = checkChoice(fn, "overdispersion", o["overdispersion"], ["none", "additive"] as const, "none") === "additive";
   const curvePoints = o["curvePoints"] === undefined ? 50 : checkNumberIn(fn, "curvePoints", o["curvePoints"], 2, 10_000);
   if (!Number.isInteger(curvePoints)) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "curvePoints", value: curvePoints, expected: "a whole number from 2 to 10000" });
@@ -179,10 +180,40 @@ function funnelSettings(fn: string, o: Readonly<Record<string, unknown>>): Funne
 export function funnelLimits<K, S, O>(metric: Metric<never, S, O>, states: GroupedStates<K, S>, options?: FunnelOptions): Funnel<K> {
   const fn = "funnelLimits";
   const settings = funnelSettings(fn, checkOptions(fn, options, FUNNEL_KEYS));
-  return funnelOf(fn, groupCounts<K, S, O>(fn, metric, states), settings);
+  return funnelOf(fn, groupData<K, S, O>(fn, metric, states, true), settings);
 }
 
-function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): Funnel<K> {
+function funnelOf<K>(fn: string, g: GroupData<K>, settings: FunnelSettings): Funnel<K> {
+  const k = g.keys.length;
+  let center: number;
+  let v0: number;
+  let lowBound: number;
+  let highBound: number;
+  const values: (number | null)[] = [];
+  if (g.kind === "mean") {
+    // Means: center the answer-weighted mean (or the target), s(n) = σ/√n with σ² the pooled
+    // variance around the overall mean (Σnᵢ(vᵢ + (yᵢ - ȳ)²)/N: the variance if the groups did not differ).
+    let N = 0;
+    let sum = 0;
+    for (let i = 0; i < k; i++) {
+      N += g.n[i] as number;
+      sum += (g.n[i] as number) * (g.mean[i] as number);
+    }
+    if (!(N > 0)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "states", value: `${k} group(s), none with answers`, expected: "at least one group with answers" });
+    const ybar = sum / N;
+    let total = 0;
+    for (let i = 0; i < k; i++) total += (g.n[i] as number) * ((g.variance[i] as number) + ((g.mean[i] as number) - ybar) ** 2);
+    center = settings.target ?? ybar;
+    v0 = total / N;
+    lowBound = Number.NEGATIVE_INFINITY;
+    highBound = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < k; i++) values.push((g.n[i] as number) > 0 ? (g.raw[i]?.value ?? (g.mean[i] as number)) : null);
+    return funnelFrom(g.kind, g.keys, g.n, values, center, v0, 1, lowBound, highBound, settings);
+  }
+  return countsFunnel(fn, g, settings);
+}
+
+function countsFunnel<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): Funnel<K> {
   const C = g.categories;
   const k = g.keys.length;
   const pooled = new Float64Array(C);
@@ -193,17 +224,13 @@ function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): F
   }
   if (!(N > 0)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "states", value: `${k} group(s), none with answers`, expected: "at least one group with answers" });
   for (let c = 0; c < C; c++) pooled[c] = (pooled[c] as number) / N;
-  if (g.kind === "share" && settings.target !== undefined && settings.target < 0) {
-    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "target", value: settings.target, expected: "a share from 0 to 100 (the metric's headline is a share)" });
+  if (settings.target !== undefined && (settings.target < (g.kind === "share" ? 0 : -100) || settings.target > 100)) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "target", value: settings.target, expected: g.kind === "share" ? "a share from 0 to 100 (the metric's headline is a share)" : "an NPS from -100 to 100" });
   }
   const center = settings.target ?? valueOfShares(g.kind, pooled);
   const p0 = pooled[0] as number;
   const v0 = g.kind === "share" ? (settings.target === undefined ? p0 * (1 - p0) : (settings.target / 100) * (1 - settings.target / 100)) : Math.max(0, p0 + (pooled[2] as number) - (p0 - (pooled[2] as number)) ** 2);
-  const sOf = (n: number): number => 100 * Math.sqrt(v0 / n);
   const values: (number | null)[] = [];
-  const zs: number[] = [];
-  let sumW = 0;
-  let sumW2 = 0;
   for (let i = 0; i < k; i++) {
     const n = g.n[i] as number;
     if (!(n > 0)) {
@@ -212,12 +239,28 @@ function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): F
     }
     const value = g.kind === "nps" ? (100 * ((g.counts[i * C] as number) - (g.counts[i * C + 2] as number))) / n : (100 * (g.counts[i * C] as number)) / n;
     values.push(g.raw[i]?.value ?? value);
-    if (v0 > 0) {
-      zs.push((value - center) / sOf(n));
-      const w = n / (v0 * 1e4);
-      sumW += w;
-      sumW2 += w * w;
-    }
+  }
+  return funnelFrom(g.kind, g.keys, g.n, values, center, v0, 100, g.kind === "share" ? 0 : -100, 100, settings);
+}
+
+/**
+ * The funnel of values with sizes n around `center`, s(n) = unit·√(v₀/n) (unit 100 for shares and
+ * NPS, whose v₀ is on the 0-1 scale), limits clamped to [lowBound, highBound].
+ */
+function funnelFrom<K>(kind: "nps" | "share" | "mean", keys: readonly K[], sizes: Float64Array, values: readonly (number | null)[], center: number, v0: number, unit: number, lowBound: number, highBound: number, settings: FunnelSettings): Funnel<K> {
+  const k = keys.length;
+  const sOf = (n: number): number => unit * Math.sqrt(v0 / n);
+  const zs: number[] = [];
+  let sumW = 0;
+  let sumW2 = 0;
+  for (let i = 0; i < k; i++) {
+    const value = values[i];
+    if (value === null || value === undefined || !(v0 > 0)) continue;
+    const n = sizes[i] as number;
+    zs.push((value - center) / sOf(n));
+    const w = n / (v0 * unit * unit);
+    sumW += w;
+    sumW2 += w * w;
   }
   // Winsorized dispersion (10% each side).
   let dispersion = 1;
@@ -235,18 +278,17 @@ function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): F
     const m = zs.length;
     if (settings.additive && m * dispersion > m - 1 && sumW - sumW2 / sumW > 0) tau2 = (m * dispersion - (m - 1)) / (sumW - sumW2 / sumW);
   }
-  const lowBound = g.kind === "share" ? 0 : -100;
   const zOf = settings.levels.map((l) => zForLevel(l));
   const limitsAt = (n: number): FunnelLimit[] => {
     const s = Math.sqrt(sOf(n) ** 2 + tau2);
-    return settings.levels.map((level, j) => ({ level, lower: Math.max(lowBound, center - (zOf[j] as number) * s), upper: Math.min(100, center + (zOf[j] as number) * s) }));
+    return settings.levels.map((level, j) => ({ level, lower: Math.max(lowBound, center - (zOf[j] as number) * s), upper: Math.min(highBound, center + (zOf[j] as number) * s) }));
   };
   const points: FunnelPoint<K>[] = [];
   for (let i = 0; i < k; i++) {
-    const n = g.n[i] as number;
-    const value = values[i] as number | null;
+    const n = sizes[i] as number;
+    const value = values[i] ?? null;
     if (value === null) {
-      points.push({ key: g.keys[i] as K, n, value: null, z: null, limits: [], beyond: null, direction: null });
+      points.push({ key: keys[i] as K, n, value: null, z: null, limits: [], beyond: null, direction: null });
       continue;
     }
     const limits = limitsAt(n);
@@ -259,12 +301,12 @@ function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): F
       }
     }
     const s = Math.sqrt(sOf(n) ** 2 + tau2);
-    points.push({ key: g.keys[i] as K, n, value, z: s > 0 ? (value - center) / s : null, limits, beyond, direction });
+    points.push({ key: keys[i] as K, n, value, z: s > 0 ? (value - center) / s : null, limits, beyond, direction });
   }
   let nMin = Number.POSITIVE_INFINITY;
   let nMax = 0;
   for (let i = 0; i < k; i++) {
-    const n = g.n[i] as number;
+    const n = sizes[i] as number;
     if (n > 0) {
       nMin = Math.min(nMin, n);
       nMax = Math.max(nMax, n);
@@ -277,7 +319,7 @@ function funnelOf<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): F
     const n = from * Math.pow(to / from, j / (settings.curvePoints - 1));
     curve.push({ n, limits: limitsAt(n) });
   }
-  return { kind: g.kind, center, dispersion, tau: Math.sqrt(tau2), points, curve };
+  return { kind, center, dispersion, tau: Math.sqrt(tau2), points, curve };
 }
 
 /**
@@ -347,8 +389,8 @@ export interface RankedGroup<K> {
  * ```
  */
 export interface Ranking<K> {
-  /** `"nps"` or `"share"`. */
-  readonly kind: "nps" | "share";
+  /** `"nps"`, `"share"` or `"mean"`. */
+  readonly kind: "nps" | "share" | "mean";
   /** The priors of the shrinkage. */
   readonly priors: readonly ShrinkagePrior[];
   /** Every group, ranked ones first by rank (ties by n, larger first), then the unranked in input order. */
@@ -382,14 +424,27 @@ export function rankGroups<K, S, O>(metric: Metric<never, S, O>, states: Grouped
   const settings = shrinkageSettings<K>(fn, o);
   const minN = o["minN"] === undefined ? 1 : checkNumberIn(fn, "minN", o["minN"], 0, 1e15);
   const adjust = checkChoice(fn, "adjust", o["adjust"], P_ADJUST_METHODS, "holm");
-  const g = groupCounts<K, S, O>(fn, metric, states);
-  const shrunk = shrinkCounts(fn, g, settings);
-  const C = g.categories;
+  const g = groupData<K, S, O>(fn, metric, states, true);
+  const shrunk = shrinkData(fn, g, settings);
   const k = g.keys.length;
-  const totals = new Float64Array(C);
-  for (let i = 0; i < k; i++) for (let c = 0; c < C; c++) totals[c] = (totals[c] as number) + (g.counts[i * C + c] as number);
   const lifts: (Comparison | null)[] = [];
-  for (let i = 0; i < k; i++) lifts.push(liftOf(g, i, totals, settings.level));
+  if (g.kind === "mean") {
+    let N = 0;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < k; i++) {
+      const n = g.n[i] as number;
+      N += n;
+      sum += n * (g.mean[i] as number);
+      squares += n * ((g.variance[i] as number) + (g.mean[i] as number) ** 2);
+    }
+    for (let i = 0; i < k; i++) lifts.push(meanLiftOf(g, i, N, sum, squares, settings.level));
+  } else {
+    const C = g.categories;
+    const totals = new Float64Array(C);
+    for (let i = 0; i < k; i++) for (let c = 0; c < C; c++) totals[c] = (totals[c] as number) + (g.counts[i * C + c] as number);
+    for (let i = 0; i < k; i++) lifts.push(liftOf(g, i, totals, settings.level));
+  }
   const adjusted = adjustPValues(lifts.map((l) => l?.pValue ?? null), { method: adjust });
   const alpha = 1 - settings.level / 100;
   const rows = shrunk.groups.map((s, i) => {
@@ -407,6 +462,21 @@ export function rankGroups<K, S, O>(metric: Metric<never, S, O>, states: Grouped
   const unranked = rows.filter((r) => r.rank === null);
   const groups: RankedGroup<K>[] = [...eligible, ...unranked].map((r) => ({ key: r.key, rank: r.rank, n: r.n, raw: r.raw, shrunken: r.shrunken, credibility: r.credibility, lift: r.lift, adjustedPValue: r.adjustedPValue, significant: r.significant }));
   return { kind: g.kind, priors: shrunk.priors, groups };
+}
+
+/**
+ * A mean group against all the others pooled, by Welch's test: the others' mean and plug-in variance
+ * from the groups' sums, each side's variance s²/n with s² = v·n/(n - 1) (as `compareEstimates`).
+ */
+function meanLiftOf<K>(g: GroupMeans<K>, i: number, N: number, sum: number, squares: number, level: number): Comparison | null {
+  const n = g.n[i] as number;
+  const rest = N - n;
+  if (!(n >= 2) || !(rest >= 2) || g.raw[i] === null || g.raw[i] === undefined) return null;
+  const mean = (g.mean[i] as number);
+  const restMean = (sum - n * mean) / rest;
+  const restVariance = Math.max(0, (squares - n * ((g.variance[i] as number) + mean * mean)) / rest - restMean * restMean);
+  const others: Estimate = { value: restMean, standardError: Math.sqrt(restVariance / rest), interval: { lower: restMean, upper: restMean, center: restMean, level, method: "normal" }, n: rest };
+  return compareEstimates(others, g.raw[i] as Estimate, { level });
 }
 
 function liftOf<K>(g: GroupCounts<K>, i: number, totals: Float64Array, level: number): Comparison | null {

@@ -6,7 +6,7 @@ import { betaQuantile } from "../stats/beta.ts";
 import { fitDirichlet, PRIOR_METHODS, type PriorMethod } from "../stats/dirichlet.ts";
 import { zForLevel } from "../stats/estimates.ts";
 import { clamp } from "../stats/interval.ts";
-import { groupCounts, valueOfShares, type GroupCounts, type GroupedStates } from "./group-counts.ts";
+import { groupData, valueOfShares, type GroupCounts, type GroupData, type GroupedStates, type GroupMeans } from "./group-counts.ts";
 
 export type { PriorMethod } from "../stats/dirichlet.ts";
 
@@ -15,6 +15,7 @@ export type { PriorMethod } from "../stats/dirichlet.ts";
  * - `"beta"`: a share's equal-tailed credible interval, the quantiles of its Beta posterior.
  * - `"dirichlet-normal"`: an NPS's posterior mean ± z·posterior SD (the Dirichlet posterior of the
  *   three shares), clamped to [-100, 100].
+ * - `"normal"`: a mean's posterior mean ± z·posterior SD (normal-normal model).
  * - `"pooled"`: no between-group variation was detectable; every group gets the pooled value and its
  *   interval.
  *
@@ -24,7 +25,7 @@ export type { PriorMethod } from "../stats/dirichlet.ts";
  * const method: ShrinkageIntervalMethod = "beta";
  * ```
  */
-export type ShrinkageIntervalMethod = "beta" | "dirichlet-normal" | "pooled";
+export type ShrinkageIntervalMethod = "beta" | "dirichlet-normal" | "normal" | "pooled";
 
 /**
  * A prior given instead of estimated: pseudo-counts per category, `[successes, failures]` for a share
@@ -90,8 +91,10 @@ export interface ShrinkagePrior {
    * value. `null` when no between-group variation was detectable (A infinite: complete pooling).
    */
   readonly concentration: number | null;
-  /** Pseudo-counts per category (`[successes, failures]` or `[promoters, passives, detractors]`); with complete pooling, the pooled shares. */
+  /** Pseudo-counts per category (`[successes, failures]` or `[promoters, passives, detractors]`); with complete pooling, the pooled shares; empty for means. */
   readonly alpha: readonly number[];
+  /** The prior's standard deviation on the metric's scale: how much the groups' true values differ (0 with complete pooling). */
+  readonly spread: number;
   /** How the prior was obtained. */
   readonly method: PriorMethod | "given";
   /** Groups with answers the prior was fitted from. */
@@ -132,8 +135,8 @@ export interface ShrunkenGroup<K> {
  * ```
  */
 export interface Shrinkage<K> {
-  /** `"nps"` (Dirichlet-multinomial) or `"share"` (beta-binomial). */
-  readonly kind: "nps" | "share";
+  /** `"nps"` (Dirichlet-multinomial), `"share"` (beta-binomial) or `"mean"` (normal-normal). */
+  readonly kind: "nps" | "share" | "mean";
   /** One prior, or one per parent in the order parents first appear. */
   readonly priors: readonly ShrinkagePrior[];
   /** Every group, in the order of the states. */
@@ -187,8 +190,13 @@ export function shrinkageSettings<K>(fn: string, o: Readonly<Record<string, unkn
  *   outside it); standardError the posterior SD.
  * - NPS: posterior mean 100·(α'_P - α'_D)/A'; posterior variance
  *   (m_P(1 - m_P) + m_D(1 - m_D) + 2·m_P·m_D)/(A' + 1) with m = α'/A'; interval mean ± z·SD.
- * - When no between-group variation is detectable (the moment estimate of ρ = 1/(A + 1) is not
- *   positive, or the likelihood is highest at A = ∞), every group gets the pooled value with the
+ * - A mean (AHT, CES, a rating mean, FRT, ART: normal-normal): yᵢ ~ N(θᵢ, σ²/nᵢ), θᵢ ~ N(μ, τ²),
+ *   σ² = Σnᵢvᵢ/N the groups' pooled plug-in variance (vᵢ = SEᵢ²·nᵢ); τ² by DerSimonian-Laird
+ *   (`"moments"`) or maximum likelihood; credibility τ²/(τ² + σ²/nᵢ) = nᵢ/(nᵢ + A) with A = σ²/τ²;
+ *   posterior SD √(credibility·σ²/nᵢ); interval mean ± z·SD (not clamped to a scale). `prior` does
+ *   not apply.
+ * - When no between-group variation is detectable (the moment estimate of ρ = 1/(A + 1) or of τ² is
+ *   not positive, or the likelihood is highest at A = ∞), every group gets the pooled value with the
  *   pooled interval (`concentration: null`, method `"pooled"`).
  *
  * The intervals are those of the posterior given the fitted prior; they do not include the
@@ -196,12 +204,14 @@ export function shrinkageSettings<K>(fn: string, o: Readonly<Record<string, unkn
  * effective sample size. Works from grouped states (of {@link groupStates}): no record is read again.
  *
  * Sources: Robinson, D. (2017), *Introduction to Empirical Bayes: Examples from Baseball Statistics*,
- * and the `ebbr` R package; Minka, T. (2000), "Estimating a Dirichlet distribution"; Williams, D. A.
+ * and the `ebbr` R package; Minka, T. (2000), "Estimating a Dirichlet distribution"; Efron, B. &
+ * Morris, C. (1975), JASA 70 (normal shrinkage); DerSimonian, R. & Laird, N. (1986), Controlled
+ * Clinical Trials 7; Viechtbauer, W. (2005), J. Educ. Behav. Stat. 30 (the ML iteration); Williams, D. A.
  * (1982), "Extra-binomial variation in logistic linear models", Applied Statistics 31 (the X²
  * dispersion moments, here with unequal n; derivation in docs/attribution.md).
  *
- * @throws {@link CxMetricsError} `INVALID_OPTION` for a metric whose headline is neither NPS nor a
- * share, or bad options; `INVALID_INPUT` when fewer than two groups (of a parent) have answers.
+ * @throws {@link CxMetricsError} `INVALID_OPTION` for a metric whose headline is not NPS, a share or a
+ * mean, or bad options; `INVALID_INPUT` when fewer than two groups (of a parent) have answers.
  * @category Attribution
  * @example
  * ```ts
@@ -213,7 +223,148 @@ export function shrinkageSettings<K>(fn: string, o: Readonly<Record<string, unkn
 export function shrinkage<K, S, O>(metric: Metric<never, S, O>, states: GroupedStates<K, S>, options?: ShrinkageOptions<K>): Shrinkage<K> {
   const fn = "shrinkage";
   const settings = shrinkageSettings<K>(fn, checkOptions(fn, options, SHRINKAGE_KEYS));
-  return shrinkCounts(fn, groupCounts<K, S, O>(fn, metric, states), settings);
+  return shrinkData(fn, groupData<K, S, O>(fn, metric, states, true), settings);
+}
+
+/** {@link shrinkage} from grouped data already read: counts or means. */
+export function shrinkData<K>(fn: string, g: GroupData<K>, settings: ShrinkageSettings<K>): Shrinkage<K> {
+  return g.kind === "mean" ? shrinkMeans(fn, g, settings) : shrinkCounts(fn, g, settings);
+}
+
+/** Members of each parent (indices), in order of first appearance; one list without `parent`. */
+function membersOf<K>(keys: readonly K[], parent: ((key: K) => unknown) | undefined): Map<unknown, number[]> {
+  const members = new Map<unknown, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    const p = parent === undefined ? null : parent(keys[i] as K);
+    let list = members.get(p);
+    if (list === undefined) members.set(p, (list = []));
+    list.push(i);
+  }
+  return members;
+}
+
+function tooFew(fn: string, parent: unknown, grouped: boolean, withAnswers: number, given: boolean): CxMetricsError {
+  return new CxMetricsError({
+    code: "INVALID_INPUT",
+    fn,
+    field: "states",
+    value: grouped ? `parent ${String(parent)}: ${withAnswers} group(s) with answers` : `${withAnswers} group(s) with answers`,
+    expected: `at least two groups with answers to estimate a prior from${given ? " (or give one with `prior`)" : ""}`,
+  });
+}
+
+/**
+ * Normal-normal shrinkage of means: yᵢ ~ N(θᵢ, σ²/nᵢ), θᵢ ~ N(μ, τ²), σ² the groups' pooled plug-in
+ * variance Σnᵢvᵢ/N. τ² by moments (DerSimonian-Laird) or maximum likelihood (the fixed-point
+ * iteration of Viechtbauer 2005); credibility Bᵢ = τ²/(τ² + σ²/nᵢ) = nᵢ/(nᵢ + σ²/τ²).
+ */
+function shrinkMeans<K>(fn: string, g: GroupMeans<K>, settings: ShrinkageSettings<K>): Shrinkage<K> {
+  if (settings.prior !== undefined) {
+    throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "prior", value: settings.prior, expected: "no prior for a mean headline: `prior.alpha` gives pseudo-counts for NPS and shares; the normal prior of means is estimated" });
+  }
+  const k = g.keys.length;
+  const z = zForLevel(settings.level);
+  const groups = new Array<ShrunkenGroup<K>>(k);
+  const priors: ShrinkagePrior[] = [];
+  for (const [parent, list] of membersOf(g.keys, settings.parent)) {
+    const used = list.filter((i) => (g.n[i] as number) > 0);
+    if (used.length < 2) throw tooFew(fn, parent, settings.parent !== undefined, used.length, false);
+    let N = 0;
+    let within = 0;
+    let sum = 0;
+    for (const i of used) {
+      N += g.n[i] as number;
+      within += (g.n[i] as number) * (g.variance[i] as number);
+      sum += (g.n[i] as number) * (g.mean[i] as number);
+    }
+    const sigma2 = within / N;
+    const s2 = (i: number): number => sigma2 / (g.n[i] as number);
+    const tau2 = sigma2 > 0 ? betweenVariance(used, g, s2, settings.method) : variance(used.map((i) => g.mean[i] as number));
+    const pooled = !(tau2 > 1e-12 * Math.max(sigma2, 1e-300));
+    // The random-effects mean Σwᵢyᵢ/Σwᵢ, wᵢ = 1/(τ² + sᵢ²); with complete pooling, the answer-weighted mean.
+    let mu = sum / N;
+    if (!pooled && sigma2 > 0) {
+      let sw = 0;
+      let swy = 0;
+      for (const i of used) {
+        const w = 1 / (tau2 + s2(i));
+        sw += w;
+        swy += w * (g.mean[i] as number);
+      }
+      mu = swy / sw;
+    }
+    const prior: ShrinkagePrior = { parent, mean: mu, concentration: pooled ? null : sigma2 / tau2, alpha: [], spread: pooled ? 0 : Math.sqrt(tau2), method: settings.method, groups: used.length };
+    priors.push(prior);
+    for (const i of list) {
+      const n = g.n[i] as number;
+      let shrunken: Estimate<ShrinkageIntervalMethod>;
+      let credibility: number;
+      if (pooled) {
+        const se = Math.sqrt(sigma2 / N);
+        shrunken = { value: mu, standardError: se, interval: { lower: mu - z * se, upper: mu + z * se, center: mu, level: settings.level, method: "pooled" }, n };
+        credibility = 0;
+      } else {
+        const sample = n > 0 ? s2(i) : Number.POSITIVE_INFINITY;
+        credibility = n > 0 ? (sample > 0 ? tau2 / (tau2 + sample) : 1) : 0;
+        const value = n > 0 ? credibility * (g.mean[i] as number) + (1 - credibility) * mu : mu;
+        const sd = Math.sqrt(n > 0 ? (sample > 0 ? (tau2 * sample) / (tau2 + sample) : 0) : tau2);
+        shrunken = { value, standardError: sd, interval: { lower: value - z * sd, upper: value + z * sd, center: value, level: settings.level, method: "normal" }, n };
+      }
+      groups[i] = { key: g.keys[i] as K, n, raw: g.raw[i] ?? null, shrunken, credibility, prior };
+    }
+  }
+  return { kind: "mean", priors, groups };
+}
+
+/** Plug-in variance of numbers (population form). */
+function variance(xs: readonly number[]): number {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return xs.reduce((a, b) => a + (b - m) * (b - m), 0) / xs.length;
+}
+
+/**
+ * τ² of the groups' means: DerSimonian-Laird (moments) with wᵢ = 1/sᵢ²,
+ * τ² = max(0, (Q - (k - 1))/(Σw - Σw²/Σw)), Q = Σwᵢ(yᵢ - ȳ_w)²; or maximum likelihood, iterating
+ * τ² ← max(0, Σwᵢ²((yᵢ - μ)² - sᵢ²)/Σwᵢ²) with wᵢ = 1/(τ² + sᵢ²) from the moment estimate.
+ */
+function betweenVariance<K>(used: readonly number[], g: GroupMeans<K>, s2: (i: number) => number, method: PriorMethod): number {
+  let sw = 0;
+  let sw2 = 0;
+  let swy = 0;
+  for (const i of used) {
+    const w = 1 / s2(i);
+    sw += w;
+    sw2 += w * w;
+    swy += w * (g.mean[i] as number);
+  }
+  const ybar = swy / sw;
+  let q = 0;
+  for (const i of used) q += (1 / s2(i)) * ((g.mean[i] as number) - ybar) ** 2;
+  let tau2 = Math.max(0, (q - (used.length - 1)) / (sw - sw2 / sw));
+  if (method === "moments") return tau2;
+  if (tau2 === 0) tau2 = variance(used.map((i) => g.mean[i] as number));
+  for (let it = 0; it < 500; it++) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (const i of used) {
+      const w = 1 / (tau2 + s2(i));
+      a += w;
+      b += w * (g.mean[i] as number);
+    }
+    const mu = b / a;
+    let d = 0;
+    for (const i of used) {
+      const w = 1 / (tau2 + s2(i));
+      c += w * w * (((g.mean[i] as number) - mu) ** 2 - s2(i));
+      d += w * w;
+    }
+    const next = Math.max(0, c / d);
+    const done = Math.abs(next - tau2) <= 1e-12 * Math.max(tau2, 1e-300) || next === 0;
+    tau2 = next;
+    if (done) break;
+  }
+  return tau2;
 }
 
 /** {@link shrinkage} from counts already read. */
@@ -223,14 +374,7 @@ export function shrinkCounts<K>(fn: string, g: GroupCounts<K>, settings: Shrinka
   if (settings.prior !== undefined && settings.prior.length !== C) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "prior.alpha", value: settings.prior, expected: `${C} pseudo-counts (${C === 3 ? "[promoters, passives, detractors]" : "[successes, failures]"})` });
   }
-  // Members of each parent, in order of first appearance.
-  const members = new Map<unknown, number[]>();
-  for (let i = 0; i < k; i++) {
-    const p = settings.parent === undefined ? null : settings.parent(g.keys[i] as K);
-    let list = members.get(p);
-    if (list === undefined) members.set(p, (list = []));
-    list.push(i);
-  }
+  const members = membersOf(g.keys, settings.parent);
   const priorOf = new Array<ShrinkagePrior>(k);
   const alphaOf = new Array<Float64Array>(k);
   const pooledOf = new Array<boolean>(k);
@@ -246,21 +390,16 @@ export function shrinkCounts<K>(fn: string, g: GroupCounts<K>, settings: Shrinka
       alpha = Float64Array.from(settings.prior);
       pooled = false;
     } else {
-      if (withAnswers < 2) {
-        throw new CxMetricsError({
-          code: "INVALID_INPUT",
-          fn,
-          field: "states",
-          value: settings.parent === undefined ? `${withAnswers} group(s) with answers` : `parent ${String(parent)}: ${withAnswers} group(s) with answers`,
-          expected: "at least two groups with answers to estimate a prior from (or give one with `prior`)",
-        });
-      }
+      if (withAnswers < 2) throw tooFew(fn, parent, settings.parent !== undefined, withAnswers, true);
       ({ alpha, pooled } = fitDirichlet(counts, list.length, C, settings.method));
     }
     let A = 0;
     for (let c = 0; c < C; c++) A += alpha[c] as number;
     const mean = pooled ? valueOfShares(g.kind, alpha) : valueOfShares(g.kind, alpha.map((a) => a / A));
-    const prior: ShrinkagePrior = { parent, mean, concentration: pooled ? null : A, alpha: [...alpha], method: settings.prior !== undefined ? "given" : settings.method, groups: withAnswers };
+    const m = pooled ? alpha : alpha.map((a) => a / A);
+    const shareVariance = g.kind === "share" ? (m[0] as number) * (1 - (m[0] as number)) : (m[0] as number) * (1 - (m[0] as number)) + (m[2] as number) * (1 - (m[2] as number)) + 2 * (m[0] as number) * (m[2] as number);
+    const spread = pooled ? 0 : 100 * Math.sqrt(Math.max(0, shareVariance) / (A + 1));
+    const prior: ShrinkagePrior = { parent, mean, concentration: pooled ? null : A, alpha: [...alpha], spread, method: settings.prior !== undefined ? "given" : settings.method, groups: withAnswers };
     priors.push(prior);
     let answers = 0;
     for (const i of list) answers += g.n[i] as number;

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { cesMetric, csatMetric, CxMetricsError, groupStates, npsMetric, shrinkage } from "../../src/index.ts";
+import { agentCompanyNpsMetric, cesMetric, compareMeans, csatMetric, CxMetricsError, funnelLimits, groupStates, npsMetric, rankGroups, shrinkage } from "../../src/index.ts";
 import { close, simpsonBetaCdfWhole } from "../helpers.ts";
 
 /** Rows of one agent: `yes` ones and `no` zeros on a good/bad scale (a share). */
@@ -82,8 +82,10 @@ describe("shrinkage: beta-binomial", () => {
   it("refuses what it cannot shrink", () => {
     const states = groupStates(shareMetric, [...share("a", 1, 1), ...share("b", 2, 1)], "agent");
     expect(() => shrinkage(cesMetric({ value: "ok" }) as never, states)).toThrow(CxMetricsError);
+    const paired = agentCompanyNpsMetric();
+    expect(() => shrinkage(paired, groupStates(paired, [{ a: 1, agentNps: 3, nps: 5 }], "a"))).toThrow(/has no headline estimate/);
     const ces = cesMetric({ value: "ces" });
-    expect(() => shrinkage(ces, groupStates(ces, [{ a: 1, ces: 3 }, { a: 2, ces: 5 }], "a"))).toThrow(/headline is a normal estimate/);
+    expect(() => shrinkage(ces, groupStates(ces, [{ a: 1, ces: 3 }, { a: 2, ces: 5 }], "a"), { prior: { alpha: [1, 1] } })).toThrow(/no prior for a mean headline/);
     expect(() => shrinkage(shareMetric, new Map([["a", states.get("a")!]]))).toThrow(/at least two groups/);
     expect(() => shrinkage(shareMetric, states, { prior: { alpha: [1, 2, 3] } })).toThrow(/2 pseudo-counts/);
     expect(() => shrinkage(shareMetric, states, { prior: { alpha: [1, -2] } })).toThrow(/positive pseudo-counts/);
@@ -205,5 +207,115 @@ describe("the counts read from NPS and CSAT states directly", () => {
       expect(same(fast, slow)).toBe(true);
       if (!weighted) expect(fast).toEqual(slow);
     }
+  });
+});
+
+describe("shrinkage: normal-normal for means", () => {
+  const ces = cesMetric({ value: "ces" });
+  /** Rows of one agent with the given CES ratings. */
+  const cesRows = (agent: string, ratings: readonly number[]): { agent: string; ces: number }[] => ratings.map((r) => ({ agent, ces: r }));
+  const groups = [
+    ["a", [7, 7, 6, 7, 6, 7, 7, 6]],
+    ["b", [3, 4, 2, 3, 4, 3]],
+    ["c", [5, 5, 6, 4, 5, 5, 6, 4, 5, 5]],
+    ["d", [6, 2]],
+  ] as const;
+  const rows = groups.flatMap(([agent, ratings]) => cesRows(agent, ratings));
+  const states = groupStates(ces, rows, "agent");
+  /** Each agent's n, mean and plug-in variance, computed from the ratings. */
+  const stats = groups.map(([, r]) => {
+    const n = r.length;
+    const mean = r.reduce((a, b) => a + b, 0) / n;
+    return { n, mean, v: r.reduce((a, b) => a + (b - mean) ** 2, 0) / n };
+  });
+  const N = stats.reduce((a, s) => a + s.n, 0);
+  const sigma2 = stats.reduce((a, s) => a + s.n * s.v, 0) / N;
+
+  it("estimates τ² by DerSimonian-Laird and shrinks each mean by τ²/(τ² + σ²/n) (by hand)", () => {
+    const s = shrinkage(ces, states, { method: "moments" });
+    const w = stats.map((x) => x.n / sigma2);
+    const sw = w.reduce((a, b) => a + b, 0);
+    const ybar = stats.reduce((a, x, i) => a + w[i]! * x.mean, 0) / sw;
+    const q = stats.reduce((a, x, i) => a + w[i]! * (x.mean - ybar) ** 2, 0);
+    const tau2 = Math.max(0, (q - 3) / (sw - w.reduce((a, b) => a + b * b, 0) / sw));
+    const wr = stats.map((x) => 1 / (tau2 + sigma2 / x.n));
+    const mu = stats.reduce((a, x, i) => a + wr[i]! * x.mean, 0) / wr.reduce((a, b) => a + b, 0);
+    expect(s.kind).toBe("mean");
+    expect(s.priors[0]!.spread).toBeCloseTo(Math.sqrt(tau2), 10);
+    expect(s.priors[0]!.mean).toBeCloseTo(mu, 10);
+    expect(s.priors[0]!.concentration).toBeCloseTo(sigma2 / tau2, 8);
+    stats.forEach((x, i) => {
+      const B = tau2 / (tau2 + sigma2 / x.n);
+      const g = s.groups[i]!;
+      expect(g.credibility).toBeCloseTo(B, 10);
+      expect(g.shrunken.value).toBeCloseTo(B * x.mean + (1 - B) * mu, 10);
+      expect(g.shrunken.standardError).toBeCloseTo(Math.sqrt(B * (sigma2 / x.n)), 10);
+      expect(g.shrunken.interval.method).toBe("normal");
+    });
+  });
+
+  it("finds the maximum-likelihood τ² that a grid search of the marginal likelihood finds", () => {
+    const s = shrinkage(ces, states);
+    // Profile likelihood in τ² (μ at its weighted mean for each τ²), searched on a fine grid.
+    const profile = (t: number): number => {
+      const w = stats.map((x) => 1 / (t + sigma2 / x.n));
+      const mu = stats.reduce((a, x, i) => a + w[i]! * x.mean, 0) / w.reduce((a, b) => a + b, 0);
+      return stats.reduce((a, x, i) => a - 0.5 * (Math.log(1 / w[i]!) + w[i]! * (x.mean - mu) ** 2), 0);
+    };
+    let best = 0;
+    for (let t = 0; t <= 20; t += 1e-4) if (profile(t) > profile(best)) best = t;
+    expect(Math.abs(s.priors[0]!.spread ** 2 - best)).toBeLessThan(2e-4);
+  });
+
+  it("pools completely when the agents' means do not differ more than chance", () => {
+    const same = [...cesRows("a", [3, 5, 4, 4]), ...cesRows("b", [4, 4, 5, 3]), ...cesRows("c", [5, 3, 4, 4])];
+    const s = shrinkage(ces, groupStates(ces, same, "agent"), { method: "moments" });
+    expect(s.priors[0]!.concentration).toBeNull();
+    for (const g of s.groups) {
+      expect(g.shrunken.value).toBe(4);
+      expect(g.shrunken.interval.method).toBe("pooled");
+    }
+  });
+
+  const agentsArb = fc.array(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 12 }), { minLength: 2, maxLength: 8 });
+  test.prop([agentsArb, fc.constantFrom("moments", "maximum-likelihood") as fc.Arbitrary<"moments" | "maximum-likelihood">])("a shrunken mean lies between its raw mean and the prior mean, by its credibility", (agents, method) => {
+    const data = agents.flatMap((r, i) => cesRows(`a${i}`, r));
+    const s = shrinkage(ces, groupStates(ces, data, "agent"), { method });
+    for (const g of s.groups) {
+      const raw = g.raw!.value;
+      expect(g.credibility).toBeGreaterThanOrEqual(0);
+      expect(g.credibility).toBeLessThanOrEqual(1);
+      if (g.shrunken.interval.method === "normal") expect(close(g.shrunken.value, g.credibility * raw + (1 - g.credibility) * g.prior.mean, 1e-9)).toBe(true);
+      expect(g.shrunken.value).toBeGreaterThanOrEqual(Math.min(raw, g.prior.mean) - 1e-9);
+      expect(g.shrunken.value).toBeLessThanOrEqual(Math.max(raw, g.prior.mean) + 1e-9);
+    }
+  });
+
+  it("ranks means with each agent's lift against the others' answers by Welch's test", () => {
+    const ranking = rankGroups(ces, states);
+    const c = ranking.groups.find((g) => g.key === "c")!;
+    const summary = (xs: readonly number[]): { mean: number; standardDeviation: number; n: number } => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return { mean, standardDeviation: Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)), n: xs.length };
+    };
+    const others = rows.filter((r) => r.agent !== "c").map((r) => r.ces);
+    const own = rows.filter((r) => r.agent === "c").map((r) => r.ces);
+    const expected = compareMeans(summary(others), summary(own))!;
+    expect(c.lift?.test).toBe("welch");
+    expect(c.lift?.difference).toBeCloseTo(expected.difference, 10);
+    expect(c.lift?.pValue).toBeCloseTo(expected.pValue!, 8);
+    expect(ranking.groups[0]!.key).toBe("a");
+    expect(ranking.kind).toBe("mean");
+  });
+
+  it("puts a mean's funnel at the overall mean ± z·σ/√n, σ² the variance of all answers", () => {
+    const f = funnelLimits(ces, states, { levels: [95] });
+    const all = rows.map((r) => r.ces);
+    const mean = all.reduce((a, b) => a + b, 0) / all.length;
+    const v = all.reduce((a, b) => a + (b - mean) ** 2, 0) / all.length;
+    expect(f.kind).toBe("mean");
+    expect(f.center).toBeCloseTo(mean, 12);
+    expect(f.points[3]!.limits[0]!.upper).toBeCloseTo(mean + 1.959963984540054 * Math.sqrt(v / 2), 9);
+    expect(f.points[0]!.direction).toBe("above");
   });
 });
