@@ -159,6 +159,10 @@ const calls: Call[] = [
     const metric = api.csatMetric({ value: "csat", onInvalid: "skip" });
     return api.shrinkage(metric, api.groupStates(metric, a as never[], agentKey), b as never);
   }],
+  ...["shrinkage", "funnelLimits", "rankGroups"].map((name): Call => [`${name} of mean states (ces)`, (a, b) => {
+    const metric = api.cesMetric({ value: "ces", onInvalid: "skip" });
+    return any[name]!(metric, api.groupStates(metric, a as never[], agentKey), b);
+  }]),
   ["topPerformers of a ranking", (a, b) => {
     const metric = api.csatMetric({ value: "csat", onInvalid: "skip" });
     const ranking = api.rankGroups(metric, api.groupStates(metric, a as never[], agentKey));

@@ -279,7 +279,11 @@ function shrinkMeans<K>(fn: string, g: GroupMeans<K>, settings: ShrinkageSetting
     }
     const sigma2 = within / N;
     const s2 = (i: number): number => sigma2 / (g.n[i] as number);
-    const tau2 = sigma2 > 0 ? betweenVariance(used, g, s2, settings.method) : variance(used.map((i) => g.mean[i] as number));
+    // σ² = 0 with every group at one answer says nothing about the spread within groups: the
+    // variance cannot be split into within and between (pooled, as for counts); with larger groups
+    // it means every group's answers are identical, and each keeps its own mean.
+    const identifiable = used.some((i) => (g.n[i] as number) > 1);
+    const tau2 = sigma2 > 0 ? betweenVariance(used, g, s2, settings.method) : identifiable ? variance(used.map((i) => g.mean[i] as number)) : 0;
     const pooled = !(tau2 > 1e-12 * Math.max(sigma2, 1e-300));
     // The random-effects mean Σwᵢyᵢ/Σwᵢ, wᵢ = 1/(τ² + sᵢ²); with complete pooling, the answer-weighted mean.
     let mu = sum / N;

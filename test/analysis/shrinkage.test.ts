@@ -277,6 +277,14 @@ describe("shrinkage: normal-normal for means", () => {
     }
   });
 
+  it("pools agents of one answer each (within and between cannot be told apart), and keeps identical answers' own means", () => {
+    const single = shrinkage(ces, groupStates(ces, [...cesRows("a", [2]), ...cesRows("b", [6]), ...cesRows("c", [4])], "agent"));
+    expect(single.priors[0]!.concentration).toBeNull();
+    expect(single.groups.map((g) => g.shrunken.value)).toEqual([4, 4, 4]);
+    const constant = shrinkage(ces, groupStates(ces, [...cesRows("a", [2, 2]), ...cesRows("b", [6, 6])], "agent"));
+    expect(constant.groups.map((g) => [g.shrunken.value, g.credibility])).toEqual([[2, 1], [6, 1]]);
+  });
+
   const agentsArb = fc.array(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 12 }), { minLength: 2, maxLength: 8 });
   test.prop([agentsArb, fc.constantFrom("moments", "maximum-likelihood") as fc.Arbitrary<"moments" | "maximum-likelihood">])("a shrunken mean lies between its raw mean and the prior mean, by its credibility", (agents, method) => {
     const data = agents.flatMap((r, i) => cesRows(`a${i}`, r));
