@@ -218,3 +218,23 @@ describe("rankGroups and topPerformers at the edges", () => {
     expect([spread.top, spread.ranked, spread.departments[0]!.pValue]).toEqual([3, 3, 1]);
   });
 });
+
+describe("decomposeChange of means and operational rates", () => {
+  it("splits AHT and service level changes across teams, parts adding up to the change", async () => {
+    const { ahtMetric, queueMetric, aht, queue } = await import("../../src/index.ts");
+    const { parseContacts } = await import("../../src/schemas/index.ts");
+    const { readFileSync } = await import("node:fs");
+    const contacts = parseContacts(JSON.parse(readFileSync(new URL("../../examples/data/contacts.json", import.meta.url), "utf8")));
+    const first = contacts.slice(0, 2000);
+    const second = contacts.slice(2000, 4000);
+    for (const [metric, direct] of [
+      [ahtMetric(), (xs: typeof contacts) => aht(xs).aht!.value],
+      [queueMetric(), (xs: typeof contacts) => queue(xs).serviceLevel!.value],
+    ] as const) {
+      const why = decomposeChange(metric as never, groupStates(metric as never, first, "team"), groupStates(metric as never, second, "team"));
+      expect(close(why.before, direct(first), 1e-12)).toBe(true);
+      expect(close(why.change, direct(second) - direct(first), 1e-9)).toBe(true);
+      expect(close(why.mix + why.rate, why.change, 1e-9)).toBe(true);
+    }
+  });
+});
