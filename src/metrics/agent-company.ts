@@ -10,6 +10,7 @@ import { clamp } from "../stats/interval.ts";
 import { cdf } from "../stats/normal.ts";
 import { csatDefinition, csatMetric, type CsatDefinitionOptions, type CsatResult } from "./csat.ts";
 import { npsDefinition, npsMetric, type NpsCategory, type NpsDefinitionOptions, type NpsResult } from "./nps.ts";
+import { MAX_WEIGHT, MIN_WEIGHT } from "./internal/rating.ts";
 import type { RatingAnswer, RatingState } from "./rating-types.ts";
 
 /**
@@ -254,9 +255,6 @@ interface PairedConfig<T> {
   readonly skip: boolean;
 }
 
-/** Weights are accepted from 1e-100 to 1e100, as the rating metrics accept them. */
-const MIN_WEIGHT = 1e-100;
-const MAX_WEIGHT = 1e100;
 
 /** The fold shared by the two-question metrics: one joint histogram, read by `read`. */
 class PairedRatingMetric<T, O> implements Metric<T, PairedRatingState, O> {

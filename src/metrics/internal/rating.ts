@@ -42,8 +42,8 @@ export function ratingConfig<T>(name: string, field: string, headline: string, s
  * that squares and sums of squares over any realistic n stay finite and nonzero, so the effective
  * sample size never becomes 0/0.
  */
-const MIN_WEIGHT = 1e-100;
-const MAX_WEIGHT = 1e100;
+export const MIN_WEIGHT = 1e-100;
+export const MAX_WEIGHT = 1e100;
 
 /** Number of records a state has seen: the index used when `add` is called without one. */
 function seen(state: RatingState): number {
