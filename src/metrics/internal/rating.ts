@@ -97,7 +97,9 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     this.read = read;
     this.counts = counts;
     // Under a symbol, so it is no part of the public shape; CES (a mean headline) has none.
-    if (counts !== undefined) (this as unknown as Record<symbol, unknown>)[HEADLINE_COUNTS] = (state: RatingState): HeadlineCounts => this.countsOf(state);
+    // Set on every instance (undefined for CES), so NPS, CSAT and CES metrics keep one hidden class
+    // and the fold loops' call sites stay monomorphic.
+    (this as unknown as Record<symbol, unknown>)[HEADLINE_COUNTS] = counts === undefined ? undefined : (state: RatingState): HeadlineCounts => this.countsOf(state);
     this.fieldLoop = config.valueField !== undefined && config.weight === undefined ? countLoop(config.valueField) : undefined;
   }
 
