@@ -5,8 +5,8 @@ import { PROPORTION_METHODS } from "../stats/estimates.ts";
 import { npsCountsOf, type NpsCountsOf } from "./trends.ts";
 
 /**
- * Grouped states read once into category counts: what shrinkage, funnel limits and rankings work
- * from, so none of them reads a record again.
+ * Grouped states of NPS or a share read once into category counts: what shrinkage, funnel limits and
+ * rankings work from, so none of them reads a record again.
  *
  * - `"nps"`: three categories (promoters, passives, detractors); the value is 100·(P - D)/n.
  * - `"share"`: two categories (successes, failures); the value is 100·successes/n.
@@ -70,16 +70,10 @@ function snap(x: number): number {
   return Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x)) ? r : x;
 }
 
-const SHARE_EXPECTED = "a metric whose headline is NPS or a share (csat, fcr, oneTouchResolution, repeatContactFcr, queue's serviceLevel, ...)";
 const SHARE_OR_MEAN_EXPECTED = "a metric whose headline is NPS, a share (csat, fcr, ...) or a mean (aht, ces, frt, art)";
 
-/** Reads every group's result into category counts (see {@link GroupCounts}). */
-export function groupCounts<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown): GroupCounts<K> {
-  return groupData<K, S, O>(fn, metric, states, false) as GroupCounts<K>;
-}
-
-/** Reads every group's result into counts (NPS, shares) or, with `means`, means (see {@link GroupMeans}). */
-export function groupData<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown, means: boolean): GroupData<K> {
+/** Reads every group's result into counts (NPS, shares) or means (see {@link GroupCounts}, {@link GroupMeans}). */
+export function groupData<K, S, O>(fn: string, metric: Metric<never, S, O>, states: unknown): GroupData<K> {
   checkMetric(fn, "metric", metric);
   const entries = readEntries<K, S>(fn, "states", states);
   const k = entries.length;
@@ -121,7 +115,7 @@ export function groupData<K, S, O>(fn: string, metric: Metric<never, S, O>, stat
   const isNps = metric.headline === "score" && results.length > 0 && results.every((r) => npsCountsOf(r) !== null);
   if (!isNps) {
     const first = raw.find((e) => e !== null);
-    if (means && first !== undefined && first !== null && first.interval.method === "normal") {
+    if (first !== undefined && first !== null && first.interval.method === "normal") {
       const mean = new Float64Array(k);
       const variance = new Float64Array(k);
       const n = new Float64Array(k);
@@ -139,11 +133,11 @@ export function groupData<K, S, O>(fn: string, metric: Metric<never, S, O>, stat
     }
     for (const e of raw) {
       if (e !== null && !(PROPORTION_METHODS as readonly string[]).includes(e.interval.method)) {
-        throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${means ? SHARE_OR_MEAN_EXPECTED : SHARE_EXPECTED}; ${metric.name}'s headline is a ${e.interval.method} estimate` });
+        throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${SHARE_OR_MEAN_EXPECTED}; ${metric.name}'s headline is a ${e.interval.method} estimate` });
       }
     }
     if (metric.headline === null || metric.headline === undefined) {
-      throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${means ? SHARE_OR_MEAN_EXPECTED : SHARE_EXPECTED}; ${metric.name} has no headline estimate` });
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "metric", value: metric.name, expected: `${SHARE_OR_MEAN_EXPECTED}; ${metric.name} has no headline estimate` });
     }
   }
   const categories = isNps ? 3 : 2;

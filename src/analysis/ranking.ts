@@ -180,37 +180,32 @@ function funnelSettings(fn: string, o: Readonly<Record<string, unknown>>): Funne
 export function funnelLimits<K, S, O>(metric: Metric<never, S, O>, states: GroupedStates<K, S>, options?: FunnelOptions): Funnel<K> {
   const fn = "funnelLimits";
   const settings = funnelSettings(fn, checkOptions(fn, options, FUNNEL_KEYS));
-  return funnelOf(fn, groupData<K, S, O>(fn, metric, states, true), settings);
+  return funnelOf(fn, groupData<K, S, O>(fn, metric, states), settings);
 }
 
 function funnelOf<K>(fn: string, g: GroupData<K>, settings: FunnelSettings): Funnel<K> {
+  return g.kind === "mean" ? meansFunnel(fn, g, settings) : countsFunnel(fn, g, settings);
+}
+
+/**
+ * Means: centred on the answer-weighted mean (or the target), s(n) = σ/√n with σ² the variance of all
+ * answers around it, Σnᵢ(vᵢ + (yᵢ - ȳ)²)/N (each group's if the groups did not differ); no clamping.
+ */
+function meansFunnel<K>(fn: string, g: GroupMeans<K>, settings: FunnelSettings): Funnel<K> {
   const k = g.keys.length;
-  let center: number;
-  let v0: number;
-  let lowBound: number;
-  let highBound: number;
-  const values: (number | null)[] = [];
-  if (g.kind === "mean") {
-    // Means: center the answer-weighted mean (or the target), s(n) = σ/√n with σ² the pooled
-    // variance around the overall mean (Σnᵢ(vᵢ + (yᵢ - ȳ)²)/N: the variance if the groups did not differ).
-    let N = 0;
-    let sum = 0;
-    for (let i = 0; i < k; i++) {
-      N += g.n[i] as number;
-      sum += (g.n[i] as number) * (g.mean[i] as number);
-    }
-    if (!(N > 0)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "states", value: `${k} group(s), none with answers`, expected: "at least one group with answers" });
-    const ybar = sum / N;
-    let total = 0;
-    for (let i = 0; i < k; i++) total += (g.n[i] as number) * ((g.variance[i] as number) + ((g.mean[i] as number) - ybar) ** 2);
-    center = settings.target ?? ybar;
-    v0 = total / N;
-    lowBound = Number.NEGATIVE_INFINITY;
-    highBound = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < k; i++) values.push((g.n[i] as number) > 0 ? (g.raw[i]?.value ?? (g.mean[i] as number)) : null);
-    return funnelFrom(g.kind, g.keys, g.n, values, center, v0, 1, lowBound, highBound, settings);
+  let N = 0;
+  let sum = 0;
+  for (let i = 0; i < k; i++) {
+    N += g.n[i] as number;
+    sum += (g.n[i] as number) * (g.mean[i] as number);
   }
-  return countsFunnel(fn, g, settings);
+  if (!(N > 0)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "states", value: `${k} group(s), none with answers`, expected: "at least one group with answers" });
+  const ybar = sum / N;
+  let total = 0;
+  for (let i = 0; i < k; i++) total += (g.n[i] as number) * ((g.variance[i] as number) + ((g.mean[i] as number) - ybar) ** 2);
+  const values: (number | null)[] = [];
+  for (let i = 0; i < k; i++) values.push((g.n[i] as number) > 0 ? (g.raw[i]?.value ?? (g.mean[i] as number)) : null);
+  return funnelFrom(g.kind, g.keys, g.n, values, settings.target ?? ybar, total / N, 1, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, settings);
 }
 
 function countsFunnel<K>(fn: string, g: GroupCounts<K>, settings: FunnelSettings): Funnel<K> {
@@ -424,7 +419,7 @@ export function rankGroups<K, S, O>(metric: Metric<never, S, O>, states: Grouped
   const settings = shrinkageSettings<K>(fn, o);
   const minN = o["minN"] === undefined ? 1 : checkNumberIn(fn, "minN", o["minN"], 0, 1e15);
   const adjust = checkChoice(fn, "adjust", o["adjust"], P_ADJUST_METHODS, "holm");
-  const g = groupData<K, S, O>(fn, metric, states, true);
+  const g = groupData<K, S, O>(fn, metric, states);
   const shrunk = shrinkData(fn, g, settings);
   const k = g.keys.length;
   const lifts: (Comparison | null)[] = [];

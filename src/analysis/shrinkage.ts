@@ -223,7 +223,7 @@ export function shrinkageSettings<K>(fn: string, o: Readonly<Record<string, unkn
 export function shrinkage<K, S, O>(metric: Metric<never, S, O>, states: GroupedStates<K, S>, options?: ShrinkageOptions<K>): Shrinkage<K> {
   const fn = "shrinkage";
   const settings = shrinkageSettings<K>(fn, checkOptions(fn, options, SHRINKAGE_KEYS));
-  return shrinkData(fn, groupData<K, S, O>(fn, metric, states, true), settings);
+  return shrinkData(fn, groupData<K, S, O>(fn, metric, states), settings);
 }
 
 /** {@link shrinkage} from grouped data already read: counts or means. */
@@ -372,7 +372,7 @@ function betweenVariance<K>(used: readonly number[], g: GroupMeans<K>, s2: (i: n
 }
 
 /** {@link shrinkage} from counts already read. */
-export function shrinkCounts<K>(fn: string, g: GroupCounts<K>, settings: ShrinkageSettings<K>): Shrinkage<K> {
+function shrinkCounts<K>(fn: string, g: GroupCounts<K>, settings: ShrinkageSettings<K>): Shrinkage<K> {
   const C = g.categories;
   const k = g.keys.length;
   if (settings.prior !== undefined && settings.prior.length !== C) {
