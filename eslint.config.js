@@ -22,6 +22,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/format/**/*.ts"],
+    rules: {
+      // Formatting reads results; it computes nothing of its own.
+      "no-restricted-imports": ["error", { patterns: ["node:*", "**/metrics/**", "**/analysis/**", "**/schemas/**", "**/stats/**", "zod"] }],
+    },
+  },
+  {
     files: ["src/metrics/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "**/analysis/**", "**/schemas/**", "zod"] }],

@@ -56,3 +56,6 @@ export type { GroupedStates } from "./analysis/group-counts.ts";
 export { shrinkage, type GivenPrior, type PriorMethod, type Shrinkage, type ShrinkageIntervalMethod, type ShrinkageOptions, type ShrinkagePrior, type ShrunkenGroup } from "./analysis/shrinkage.ts";
 export { funnelLimits, rankGroups, topPerformers, type Funnel, type FunnelCurvePoint, type FunnelLimit, type FunnelOptions, type FunnelPoint, type RankedGroup, type RankOptions, type Ranking, type TopPerformers, type TopPerformersOptions, type TopPerformersRow } from "./analysis/ranking.ts";
 export { decomposeChange, type ChangeDecomposition, type SegmentChange } from "./analysis/decompose.ts";
+
+export { formatCount, formatDuration, formatEstimate, formatInterval, formatNumber, formatPercent, formatPValue, formatScore, type EstimateFormatOptions, type EstimateUnit, type FormatOptions, type ScoreFormatOptions } from "./format/format.ts";
+export { display, jupyterDisplay, type DisplayOptions, type Displayable } from "./format/display.ts";

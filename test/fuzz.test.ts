@@ -177,6 +177,10 @@ const calls: Call[] = [
     (name): Call => [name, (a, b, c) => any[name]!(a, b, c)],
   ),
   ["localTimeParser", (a, b) => api.localTimeParser(b as never)(a)],
+  ...["formatNumber", "formatScore", "formatPercent", "formatCount", "formatDuration", "formatEstimate", "formatInterval", "formatPValue", "display"].map(
+    (name): Call => [name, (a, b, c) => any[name]!(Array.isArray(a) ? (a[0] ?? c) : a, b)],
+  ),
+  ["display of a result", (a, b) => api.display(api.nps(a as never, { onInvalid: "skip" }), b as never)],
   ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
   ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],
   ["seriesBy csat", (a, b) => api.seriesBy(api.csatMetric({ value: "csat" }), a as never, b as never)],

@@ -321,6 +321,36 @@ export function series<R extends I, I, S, O>(metric: Metric<I, S, O>, records: I
 }
 
 /**
+ * A {@link series} folded from records that arrive one at a time (a stream read row by row), for
+ * callers that cannot hold the records: `add` each record, then `result` once. Internal: the report
+ * builder's one-pass fold; the public functions take iterables.
+ *
+ * @internal
+ */
+export interface SeriesStream<R, O, S> {
+  add(record: R, index: number): void;
+  result(): Series<O, S>;
+}
+
+/** @internal See {@link SeriesStream}. */
+export function seriesStream<R, S, O>(metric: Metric<R, S, O>, options: SeriesOptions<R>): SeriesStream<R, O, S> {
+  const fn = "series";
+  checkMetric(fn, "metric", metric);
+  const s = readSettings<R>(fn, checkOptions(fn, options, SERIES_KEYS));
+  metric.merge(metric.init(), metric.init());
+  const f = new SeriesFold<R, S>(fn, metric as unknown as Metric<R, S, unknown>, s);
+  return {
+    add: (record, index) => f.add(record, index),
+    result: () => {
+      const { slots, tally } = f;
+      tally.placed = sum(slots.counts);
+      const [lo, hi] = slots.states.length === 0 ? rangeOf(s as Settings<unknown>, 0, -1) : rangeOf(s as Settings<unknown>, slots.lo, slots.hi);
+      return buildSeries(fn, metric, s as Settings<unknown>, slots, lo, hi, tally);
+    },
+  };
+}
+
+/**
  * A {@link series} per segment (team × month, channel × week) in one pass. Every segment's series
  * covers the same periods (the range of all records, or `[from, to)`), so they line up as columns;
  * states are kept for merging further. Segments appear in the order their first record does.
