@@ -13,9 +13,7 @@ export interface Cell {
 
 /** Width of a string in terminal columns (code points; the report prints no wide characters). */
 function width(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
+  return [...s].length;
 }
 
 /**
