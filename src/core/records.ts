@@ -207,6 +207,11 @@ export interface Ticket {
   readonly firstResponse?: Instant | null;
   /** Every public reply to the customer, in any order. */
   readonly replies?: readonly TicketReply[];
+  /**
+   * How many public agent replies the ticket had, for exports that count replies instead of listing
+   * them (Zendesk's "Replies" column). One-touch resolution reads it when `replies` is absent.
+   */
+  readonly agentReplies?: number | null;
   /** Every time the ticket was set solved, in any order; more than one means it was reopened. */
   readonly solves?: readonly Instant[];
   /** Current status; without it, a ticket with a solve counts as solved. */

@@ -63,7 +63,7 @@ export interface OneTouchResult {
   readonly multiTouch: number;
   /** Tickets not solved: not in the rate. */
   readonly unsolved: number;
-  /** Solved tickets without a `replies` list, so their touches are unknown: not in the rate. */
+  /** Solved tickets with neither a `replies` list nor an `agentReplies` count, so their touches are unknown: not in the rate. */
   readonly missingReplies: number;
   /** Tickets left out as invalid (`onInvalid: "skip"`), by field. */
   readonly excluded: Exclusions;
@@ -89,7 +89,7 @@ export interface OneTouchState {
   many: number;
   /** Tickets not solved. */
   unsolved: number;
-  /** Solved tickets without a `replies` list. */
+  /** Solved tickets with neither `replies` nor `agentReplies`. */
   missingReplies: number;
   /** Tickets skipped as invalid. */
   excluded: ExclusionState;
@@ -126,7 +126,16 @@ class OneTouchMetric implements Metric<Ticket, OneTouchState, OneTouchResult> {
     }
     const replies = ticket.replies;
     if (replies == null) {
-      state.missingReplies++;
+      // Exports that count replies instead of listing them (Zendesk's "Replies").
+      const count = (ticket as { agentReplies?: unknown }).agentReplies;
+      if (count == null) {
+        state.missingReplies++;
+        return;
+      }
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 0) return reject(this.name, this.skip, state.excluded, i, "agentReplies", count, "a whole number of agent replies, 0 or more, or absent");
+      if (count === 0) state.zero++;
+      else if (count === 1) state.one++;
+      else state.many++;
       return;
     }
     if (!Array.isArray(replies)) return reject(this.name, this.skip, state.excluded, i, "replies", replies, "an array of replies");

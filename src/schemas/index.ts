@@ -467,6 +467,7 @@ function makeTicketSchema(instant: z.ZodType<number, unknown>): z.ZodType<Parsed
         replies: z
           .array(z.looseObject({ at: instant, automated: flag("true, false or absent"), agentId: id() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })
           .optional(),
+        agentReplies: z.number({ error: "a whole number of replies, 0 or more" }).int({ error: "a whole number of replies, 0 or more" }).min(0, { error: "a whole number of replies, 0 or more" }).nullable().optional(),
         solves: z.array(instant, { error: "an array of instants" }).optional(),
         status: z.enum(["new", "open", "pending", "on-hold", "solved", "closed"], { error: STATUS_EXPECTED }).optional(),
       },

@@ -33,5 +33,19 @@ describe("one-touch resolution from tickets", () => {
     expect(result.oneTouch).toBe(one);
     expect(oneTouchResolution([...list].reverse())).toEqual(result);
   });
+
+  test.prop([ticketsArb])("a reply count (agentReplies) gives what the listed replies give", (list) => {
+    // The same tickets with their agent replies counted instead of listed.
+    const counted = list.map(({ replies, ...t }) => (replies === undefined ? t : { ...t, agentReplies: replies.filter((r) => r.automated !== true).length }));
+    const a = oneTouchResolution(list, { touches: "at-most-one" });
+    const b = oneTouchResolution(counted, { touches: "at-most-one" });
+    expect([b.oneTouch, b.solved, b.zeroTouch, b.multiTouch, b.missingReplies]).toEqual([a.oneTouch, a.solved, a.zeroTouch, a.multiTouch, a.missingReplies]);
+  });
+
+  it("refuses a reply count that is not a whole number", () => {
+    expect(() => oneTouchResolution([{ created: 0, status: "solved", agentReplies: 1.5 }])).toThrow(/agentReplies at index 0 is 1.5/);
+    const skipped = oneTouchResolution([{ created: 0, status: "solved", agentReplies: -1 }, { created: 0, status: "solved", agentReplies: 1 }], { onInvalid: "skip" });
+    expect([skipped.excluded.count, skipped.excluded.byField["agentReplies"], skipped.solved, skipped.oneTouch]).toEqual([1, 1, 1, 1]);
+  });
 });
 
