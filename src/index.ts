@@ -59,3 +59,7 @@ export { decomposeChange, type ChangeDecomposition, type SegmentChange } from ".
 
 export { formatCount, formatDuration, formatEstimate, formatInterval, formatNumber, formatPercent, formatPValue, formatScore, type EstimateFormatOptions, type EstimateUnit, type FormatOptions, type ScoreFormatOptions } from "./format/format.ts";
 export { display, jupyterDisplay, type DisplayOptions, type Displayable } from "./format/display.ts";
+
+export type { RecordKind } from "./ingest/fields.ts";
+export { readRows, rowReader, type ColumnMapping, type ColumnRule, type ColumnSource, type DurationUnit, type IngestResult, type IngestSummary, type ReadOptions, type Rejection, type RowReader, type RowRecords, type RowSource, type RowSpec } from "./ingest/reader.ts";
+export { presetNamed, presets, type MetricDefinitions, type Preset } from "./ingest/presets.ts";

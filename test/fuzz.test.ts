@@ -180,6 +180,15 @@ const calls: Call[] = [
   ...["formatNumber", "formatScore", "formatPercent", "formatCount", "formatDuration", "formatEstimate", "formatInterval", "formatPValue", "display"].map(
     (name): Call => [name, (a, b, c) => any[name]!(Array.isArray(a) ? (a[0] ?? c) : a, b)],
   ),
+  ["readRows", (a, b, c) => api.readRows(a as never, b as never, c as never)],
+  ["readRows survey", (a, b) => api.readRows(a as never, { kind: "survey", columns: { nps: "nps", respondedAt: "respondedAt", csat: { column: "csat", values: { good: 1 } }, weight: "weight" } }, b as never)],
+  ["readRows preset", (a, b) => api.readRows(a as never, api.presets.zendesk, b as never)],
+  ["rowReader", (a, b, c) => {
+    const reader = api.rowReader({ kind: "ticket", columns: { created: "created", solves: ["solves", "at"], firstResponse: { column: "firstResponse", after: "created" }, agentReplies: "replies", status: "status" } }, b as never);
+    if (Array.isArray(c)) reader.header(c as never);
+    for (const row of Array.isArray(a) ? a : [a]) reader.read(row);
+    return reader.summary();
+  }],
   ["display of a result", (a, b) => api.display(api.nps(a as never, { onInvalid: "skip" }), b as never)],
   ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
   ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],
