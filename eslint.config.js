@@ -36,6 +36,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/report/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["node:*", "**/schemas/**", "zod"] }],
+    },
+  },
+  {
     files: ["src/metrics/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "**/analysis/**", "**/schemas/**", "zod"] }],

@@ -63,3 +63,7 @@ export { display, jupyterDisplay, type DisplayOptions, type Displayable } from "
 export type { RecordKind } from "./ingest/fields.ts";
 export { readRows, rowReader, type ColumnMapping, type ColumnRule, type ColumnSource, type DurationUnit, type IngestResult, type IngestSummary, type ReadOptions, type Rejection, type RowReader, type RowRecords, type RowSource, type RowSpec } from "./ingest/reader.ts";
 export { presetNamed, presets, type MetricDefinitions, type Preset } from "./ingest/presets.ts";
+
+export type { Report, ReportAgent, ReportAgents, ReportColumn, ReportComment, ReportPeriod, ReportRow, ReportScorecard, ReportTrend, ReportValue } from "./report/types.ts";
+export { buildReport, reportBuilder, type ReportBuilder, type ReportOptions } from "./report/build.ts";
+export { reportText, type ReportFormatOptions } from "./report/text.ts";
