@@ -4,6 +4,7 @@ import type { ViteUserConfig } from "vitest/config";
 const config: ViteUserConfig = {
   resolve: {
     alias: [
+      { find: /^cx-metrics\/report$/, replacement: fileURLToPath(new URL("./src/html/index.ts", import.meta.url)) },
       { find: /^cx-metrics\/schemas$/, replacement: fileURLToPath(new URL("./src/schemas/index.ts", import.meta.url)) },
       { find: /^cx-metrics$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
     ],

@@ -61,7 +61,7 @@ export { formatCount, formatDuration, formatEstimate, formatInterval, formatNumb
 export { display, jupyterDisplay, type DisplayOptions, type Displayable } from "./format/display.ts";
 
 export type { RecordKind } from "./ingest/fields.ts";
-export { readRows, rowReader, type ColumnMapping, type ColumnRule, type ColumnSource, type DurationUnit, type IngestResult, type IngestSummary, type ReadOptions, type Rejection, type RowReader, type RowRecords, type RowSource, type RowSpec } from "./ingest/reader.ts";
+export { readRows, rowReader, specFromHeader, type ColumnMapping, type ColumnRule, type ColumnSource, type DurationUnit, type IngestResult, type IngestSummary, type ReadOptions, type Rejection, type RowReader, type RowRecords, type RowSource, type RowSpec } from "./ingest/reader.ts";
 export { presetNamed, presets, type MetricDefinitions, type Preset } from "./ingest/presets.ts";
 
 export type { Report, ReportAgent, ReportAgents, ReportColumn, ReportComment, ReportPeriod, ReportRow, ReportScorecard, ReportTrend, ReportValue } from "./report/types.ts";

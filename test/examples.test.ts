@@ -33,7 +33,7 @@ function bruteNps(rows: Raw[]): string {
 
 describe("examples", () => {
   it("every example is covered by a test here", () => {
-    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "helpdesk-sla.ts", "quick-nps.ts", "weekly-csat.ts"]);
+    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "helpdesk-sla.ts", "quick-nps.ts", "tour.ts", "weekly-csat.ts"]);
   });
 
   it("helpdesk-sla prints the hand-worked business-hour values", () => {
@@ -75,9 +75,9 @@ describe("examples", () => {
   });
 });
 
-describe("demo", () => {
+describe("tour (the API tour that was the demo)", () => {
   it("prints the scorecard with brute-force NPS by channel and six months", () => {
-    const out = run("scripts/demo.ts");
+    const out = run("examples/tour.ts");
     expect(out).toContain("cx-metrics demo: survey scorecard");
     expect(out).toContain(`  NPS   +${bruteNps(transactional)}`);
     for (const channel of ["chat", "email", "phone"]) {
@@ -88,7 +88,7 @@ describe("demo", () => {
   });
 
   it("prints monthly NPS in the center's zone, tNPS against rNPS, and rNPS waves without duplicates, matching brute force", () => {
-    const out = run("scripts/demo.ts");
+    const out = run("examples/tour.ts");
     // The sample's timestamps carry +05:30, so their first 7 characters are the local (Asia/Kolkata) month.
     for (const m of ["2026-01", "2026-04"]) {
       const score = bruteNps(transactional.filter((r) => r.respondedAt.slice(0, 7) === m));
@@ -108,7 +108,7 @@ describe("demo", () => {
   });
 
   it("prints the agent table and the agent-vs-company breakdown, matching brute force over the raw answers", () => {
-    const out = run("scripts/demo.ts");
+    const out = run("examples/tour.ts");
     type Pair = Raw & { agentId?: string; agentNps?: number | null };
     const rows = transactional as Pair[];
     // Raw NPS of the best agent, and the count of its answers.
@@ -147,7 +147,7 @@ describe("demo", () => {
     }
     const contacts: RawContact[] = JSON.parse(readFileSync(resolve(root, "examples/data/contacts.json"), "utf8"));
     const tickets: RawTicket[] = JSON.parse(readFileSync(resolve(root, "examples/data/tickets.json"), "utf8"));
-    const out = run("scripts/demo.ts");
+    const out = run("examples/tour.ts");
     // Service level over all contacts: answered within 20 s over answered + abandoned, abandons under 5 s set apart.
     const wait = (c: RawContact, end: string): number => Date.parse(end) - Date.parse(c.arrived);
     const answered = contacts.filter((c) => c.answered !== undefined);

@@ -19,7 +19,7 @@
 export type RecordKind = "survey" | "contact" | "ticket";
 
 /** How a field's cells are converted. @internal */
-export type FieldType = "id" | "text" | "instant" | "instants" | "duration" | "score" | "number" | "count" | "boolean" | "status" | "surveyKind";
+export type FieldType = "id" | "text" | "instant" | "instants" | "replies" | "duration" | "score" | "number" | "count" | "boolean" | "status" | "surveyKind";
 
 /** Fields in the order records are built (an `after` base comes before the fields that use it). @internal */
 export const FIELDS: { readonly [K in RecordKind]: readonly (readonly [string, FieldType])[] } = {
@@ -67,6 +67,7 @@ export const FIELDS: { readonly [K in RecordKind]: readonly (readonly [string, F
     ["created", "instant"],
     ["firstCustomerMessage", "instant"],
     ["firstResponse", "instant"],
+    ["replies", "replies"],
     ["solves", "instants"],
     ["status", "status"],
     ["agentReplies", "count"],
@@ -84,7 +85,8 @@ export const TYPE_EXPECTED: { readonly [T in FieldType]: string } = {
   id: "an id (text or a number)",
   text: "text",
   instant: "a date-time: ISO 8601 with an offset, a local time with timeZone, or epoch numbers with epoch",
-  instants: "date-times (see instant)",
+  instants: "date-times (see instant), one per column or a JSON array",
+  replies: "an array of replies { at, automated?, agentId? } (JSON input)",
   duration: 'a duration: a number in durationUnit, "hh:mm:ss", or with its unit ("245s", "PT4M5S")',
   score: 'a whole-number answer, or a label that starts with one ("10 - Extremely likely")',
   number: "a finite number",

@@ -567,9 +567,13 @@ class Reader implements RowReader {
         const list: number[] = [];
         for (let k = 0; k < c.names.length; k++) {
           const cell = this.cell(c, k, object, array);
-          const v = cell === MISSING ? MISSING : this.convert(c, cell, values);
-          if (v === BAD) return this.reject(spec, c, c.names[k] ?? null, cell, line);
-          if (v !== MISSING) list.push(v as number);
+          // A JSON array in one cell gives several instants.
+          const cells: readonly unknown[] = Array.isArray(cell) ? cell : [cell];
+          for (const one of cells) {
+            const v = one === MISSING || one === null || one === undefined ? MISSING : this.convert(c, typeof one === "string" ? one.trim() : one, values);
+            if (v === BAD) return this.reject(spec, c, c.names[k] ?? null, one, line);
+            if (v !== MISSING) list.push(v as number);
+          }
         }
         values[f] = list;
         continue;
@@ -650,6 +654,8 @@ class Reader implements RowReader {
         return this.instant(v);
       case "duration":
         return this.duration(v, c.unit ?? this.durationUnit);
+      case "replies":
+        return this.replies(v);
       case "score":
         return score(v);
       case "number":
@@ -673,6 +679,21 @@ class Reader implements RowReader {
         return w === "transactional" || w === "relationship" ? w : BAD;
       }
     }
+  }
+
+  private replies(v: unknown): unknown {
+    if (!Array.isArray(v)) return BAD;
+    const out: { at: number; automated?: boolean; agentId?: string | number }[] = [];
+    for (const reply of v) {
+      if (typeof reply !== "object" || reply === null) return BAD;
+      const { at, automated, agentId } = reply as Record<string, unknown>;
+      const t = this.instant(typeof at === "string" ? at.trim() : at);
+      if (t === BAD) return BAD;
+      if (automated !== undefined && typeof automated !== "boolean") return BAD;
+      if (agentId !== undefined && typeof agentId !== "string" && !(typeof agentId === "number" && Number.isFinite(agentId))) return BAD;
+      out.push({ at: t, ...(automated === undefined ? {} : { automated }), ...(agentId === undefined ? {} : { agentId }) });
+    }
+    return out;
   }
 
   private instant(v: unknown): number | typeof BAD {
@@ -816,4 +837,40 @@ export function readRows(rows: Iterable<unknown>, source: RowSource, options?: R
     if (out.ticket !== undefined) tickets.push(out.ticket);
   }
   return { surveys, contacts, tickets, ...reader.summary() };
+}
+
+const KIND_SIGNS: readonly (readonly [RecordKind, readonly string[]])[] = [
+  ["survey", ["nps", "csat", "ces", "agentNps", "agentCsat"]],
+  ["contact", ["arrived"]],
+  ["ticket", ["created"]],
+];
+
+/**
+ * A spec for rows whose columns already carry the record fields' names (`nps`, `respondedAt`,
+ * `arrived`, `talk`...), as files written from cx-metrics records do: every field found in the
+ * header is read from the column of that name. Without `kind`, the kind is told from the header:
+ * survey answers have `nps`, `csat`, `ces`, `agentNps` or `agentCsat`; contacts `arrived`; tickets
+ * `created`. Numbers in such files are in the library's units: give `{ epoch: "ms", durationUnit:
+ * "ms" }` when reading them.
+ *
+ * @returns The spec, or `null` when the header names no field that tells the kind.
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for a header that is not an array of strings;
+ * `INVALID_OPTION` for an unknown kind.
+ * @category Ingest
+ * @example
+ * ```ts
+ * specFromHeader(["id", "nps", "respondedAt", "extra"]);
+ * // => { kind: "survey", columns: { id: "id", respondedAt: "respondedAt", nps: "nps" } }
+ * ```
+ */
+export function specFromHeader(header: readonly string[], kind?: RecordKind): RowSpec | null {
+  const fn = "specFromHeader";
+  if (!Array.isArray(header) || !header.every((h) => typeof h === "string")) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "header", value: header, expected: "an array of column names" });
+  if (kind !== undefined && kind !== "survey" && kind !== "contact" && kind !== "ticket") throw optionError(fn, "kind", kind, '"survey", "contact" or "ticket"');
+  const present = new Set(header);
+  const k = kind ?? KIND_SIGNS.find(([, signs]) => signs.some((s) => present.has(s)))?.[0];
+  if (k === undefined) return null;
+  const columns: Record<string, string> = {};
+  for (const [field] of FIELDS[k]) if (present.has(field)) columns[field] = field;
+  return { kind: k, columns };
 }

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { CxMetricsError, readRows, rowReader } from "cx-metrics";
+import { CxMetricsError, readRows, rowReader, specFromHeader } from "cx-metrics";
 
 describe("readRows conversions", () => {
   it("reads missing tokens, numeric strings, labels, booleans, durations and statuses", () => {
@@ -93,5 +93,21 @@ describe("readRows properties", () => {
     };
     const expected = rows.map((x) => [read(x.a), read(x.b)]).filter(([a, b]) => a !== "bad" && b !== "bad");
     expect(r.surveys.map((s) => [s.nps, s.ces])).toEqual(expected);
+  });
+});
+
+describe("specFromHeader", () => {
+  it("reads files written with the records' own field names", () => {
+    expect(specFromHeader(["id", "nps", "respondedAt", "extra"])).toEqual({ kind: "survey", columns: { id: "id", respondedAt: "respondedAt", nps: "nps" } });
+    expect(specFromHeader(["arrived", "talk"])?.kind).toBe("contact");
+    expect(specFromHeader(["created", "replies", "solves"])).toEqual({ kind: "ticket", columns: { created: "created", replies: "replies", solves: "solves" } });
+    expect(specFromHeader(["a", "b"])).toBeNull();
+    expect(() => specFromHeader("x" as never)).toThrow(CxMetricsError);
+  });
+
+  it("reads native JSON tickets, replies and solves included", () => {
+    const rows = [{ created: "2026-03-02T09:00:00Z", replies: [{ at: "2026-03-02T10:00:00Z", agentId: "a" }, { at: "2026-03-02T09:01:00Z", automated: true }], solves: ["2026-03-02T12:00:00Z"], status: "solved" }];
+    const { tickets } = readRows(rows, specFromHeader(Object.keys(rows[0]!))!);
+    expect(tickets[0]).toEqual({ created: Date.parse("2026-03-02T09:00:00Z"), replies: [{ at: Date.parse("2026-03-02T10:00:00Z"), agentId: "a" }, { at: Date.parse("2026-03-02T09:01:00Z"), automated: true }], solves: [Date.parse("2026-03-02T12:00:00Z")], status: "solved" });
   });
 });

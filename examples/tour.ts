@@ -1,4 +1,5 @@
-// npm run demo: a contact-center scorecard printed from the bundled sample data set: survey metrics
+// npm run tour: a tour of the library's API (the demo before it became the command line), printed
+// from the bundled sample data set: survey metrics
 // from examples/data/survey-responses.json, operational metrics from contacts.json and tickets.json
 // (all made by scripts/generate-sample.ts from fixed seeds).
 import { readFileSync } from "node:fs";
