@@ -33,7 +33,7 @@ function bruteNps(rows: Raw[]): string {
 
 describe("examples", () => {
   it("every example is covered by a test here", () => {
-    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "helpdesk-sla.ts", "quick-nps.ts", "tour.ts", "weekly-csat.ts"]);
+    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "from-export.ts", "helpdesk-sla.ts", "quick-nps.ts", "tour.ts", "weekly-csat.ts"]);
   });
 
   it("helpdesk-sla prints the hand-worked business-hour values", () => {
@@ -45,6 +45,15 @@ describe("examples", () => {
     // Resolutions: 1 h + 3 h = 4 h; 6 h; mean 5 h; one of two within 5 h; one open.
     expect(out).toContain("resolution, business hours: mean 5 h, within 5 h: 50%, open 1");
     expect(out).toContain("one-touch: 100% of 2 solved tickets");
+  });
+
+  it("from-export reads the Zendesk fixture with the preset's definitions", () => {
+    const out = run("examples/from-export.ts");
+    // 9 rows; 1009 has no real creation time; 3 of 5 rated good; 3 of 5 solved with at most one reply.
+    expect(out).toContain("9 rows: 8 accepted, 1 rejected, 0 skipped");
+    expect(out).toContain('line 10: created (column "Created at") is "yesterday"');
+    expect(out).toContain("CSAT 60.0% of 5 rated, one-touch 60.0% of 5 solved");
+    expect(out).toMatch(/team\s+n\s+CSAT/);
   });
 
   it("quick-nps prints the hand-worked values", () => {

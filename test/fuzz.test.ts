@@ -5,6 +5,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import * as api from "../src/index.ts";
 import * as schemas from "../src/schemas/index.ts";
+import { reportHtml } from "../src/html/index.ts";
 import { hasNaN } from "./helpers.ts";
 
 // FUZZ_RUNS=20000 npx vitest run test/fuzz.test.ts for a longer search; CI runs 1500 per function.
@@ -189,6 +190,18 @@ const calls: Call[] = [
     for (const row of Array.isArray(a) ? a : [a]) reader.read(row);
     return reader.summary();
   }],
+  ["specFromHeader", (a, b) => api.specFromHeader(a as never, b as never)],
+  ["buildReport", (a, b) => api.buildReport(a as never, b as never)],
+  ["buildReport of records", (a, b) => api.buildReport({ surveys: (Array.isArray(a) ? a : []) as never, contacts: (Array.isArray(b) ? b : []) as never }, { by: "team", timeZone: "Asia/Kathmandu", period: "week" })],
+  ["reportBuilder", (a, b, c) => {
+    const builder = api.reportBuilder(b as never);
+    for (const r of Array.isArray(a) ? a : [a]) builder.add((typeof c === "string" ? c : "ticket") as never, r as never);
+    return builder.result();
+  }],
+  ["reportText", (a, b) => api.reportText(a as never, b as never)],
+  ["reportHtml", (a, b) => reportHtml(a as never, b as never)],
+  ["reportHtml of a report", (a, b) => reportHtml(api.buildReport({ tickets: (Array.isArray(a) ? a : []) as never }), b as never).length],
+  ["reportText of a report", (a, b) => api.reportText(api.buildReport({ surveys: (Array.isArray(a) ? a : []) as never }, { by: "channel" }), b as never)],
   ["display of a result", (a, b) => api.display(api.nps(a as never, { onInvalid: "skip" }), b as never)],
   ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
   ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],

@@ -23,6 +23,7 @@ import { volumeMetric } from "../metrics/volume.ts";
 import { funnelLimits, rankGroups } from "../analysis/ranking.ts";
 import { seriesStream, type SeriesStream } from "../analysis/series.ts";
 import { periodOverPeriod, seriesTrend } from "../analysis/trends.ts";
+import { epochMsOrNaN } from "../time/instant.ts";
 import { periodOf, type PeriodUnit } from "../time/period.ts";
 import type { Report, ReportAgents, ReportColumn, ReportComment, ReportRow, ReportScorecard, ReportTrend, ReportValue } from "./types.ts";
 
@@ -152,6 +153,7 @@ class Builder implements ReportBuilder {
   private readonly pairs: AnyMetric<SurveyResponse>;
   private readonly pairState: unknown;
   private pairsSeen = 0;
+  private invalidGroups = 0;
   private readonly contactVolume: AnyMetric<Contact>;
   private readonly contactVolumeState: unknown;
   private readonly ticketVolume: AnyMetric<Ticket>;
@@ -218,7 +220,12 @@ class Builder implements ReportBuilder {
   private groupOf(record: object): string | null {
     if (this.by === null) return null;
     const v = (record as Record<string, unknown>)[this.by];
-    return v === undefined || v === null || v === "" ? "(none)" : typeof v === "string" ? v : String(v as number);
+    if (v === undefined || v === null || v === "") return "(none)";
+    if (typeof v === "string") return v;
+    if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+    // An object or function is no group: grouped apart and counted in the notes.
+    this.invalidGroups++;
+    return "(invalid)";
   }
 
   add(kind: RecordKind, record: SurveyResponse | Contact | Ticket): void {
@@ -284,8 +291,18 @@ class Builder implements ReportBuilder {
     if (this.detractorMax === 6 && npsCategory(score) !== "detractor") return;
     this.commentCount++;
     if (this.keep === 0) return;
-    const at = typeof r.respondedAt === "number" && Number.isFinite(r.respondedAt) ? r.respondedAt : null;
-    this.comments.push({ at, date: at === null ? "" : periodOf(at, { period: "day", timeZone: this.timeZone }).label, score, group, text: text.trim() });
+    const t = r.respondedAt === undefined ? Number.NaN : epochMsOrNaN(r.respondedAt);
+    const at = Number.isFinite(t) ? t : null;
+    let date = "";
+    if (at !== null) {
+      try {
+        date = periodOf(at, { period: "day", timeZone: this.timeZone }).label;
+      } catch (e) {
+        // A time outside the calendar's range (year 1800 to 2400): the comment keeps no date.
+        if (!(e instanceof CxMetricsError)) throw e;
+      }
+    }
+    this.comments.push({ at: date === "" ? null : at, date, score, group, text: text.trim() });
     if (this.comments.length > 8 * this.keep + 64) this.trimComments();
   }
 
@@ -314,7 +331,10 @@ class Builder implements ReportBuilder {
       count: this.groupCount(list, k),
       values: list.map((m) => (m.groups.has(k) ? value(m, m.groups.get(k)) : null)),
     }));
-    return { title, columns, overall, groups };
+    // Metrics with no data at all (no CES question in the survey) are left out of the table.
+    const keep = columns.map((_, j) => overall.values[j] !== null || groups.some((g) => g.values[j] !== null));
+    const pick = <T>(list: readonly T[]): T[] => list.filter((_, j) => keep[j]);
+    return { title, columns: pick(columns), overall: { ...overall, values: pick(overall.values) }, groups: groups.map((g) => ({ ...g, values: pick(g.values) })) };
   }
 
   private groupCount(list: readonly Tracked<never>[], key: string): number {
@@ -397,6 +417,7 @@ class Builder implements ReportBuilder {
         notes.push(`${plural(e.count, "record")} left out of ${m.title} for a bad field (${fields}).`);
       }
     };
+    if (this.invalidGroups > 0) notes.push(`${plural(this.invalidGroups, "record")} with a ${this.by ?? ""} that is not text or a number: grouped as "(invalid)".`);
     if (this.counts.contact > 0) for (const m of this.contactMetrics) ops(m as Tracked<never>);
     if (this.counts.ticket > 0) for (const m of this.ticketMetrics) ops(m as Tracked<never>);
     return notes;
