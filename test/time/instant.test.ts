@@ -55,3 +55,25 @@ describe("toEpochMs", () => {
     },
   );
 });
+
+describe("toEpochMs: the hand-read ISO shapes against Date.parse (a second implementation)", () => {
+  const pad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, "0");
+  test.prop([fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2399, 11, 31) }), fc.integer({ min: -14 * 60, max: 14 * 60 }), fc.boolean(), fc.boolean()])(
+    "YYYY-MM-DDTHH:mm:ss[.sss](Z|±hh:mm) reads as Date.parse reads it",
+    (t, offsetMinutes, withMs, zulu) => {
+      const local = new Date(t + (zulu ? 0 : offsetMinutes) * 60_000);
+      const body = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${withMs ? `.${pad(local.getUTCMilliseconds(), 3)}` : ""}`;
+      const offset = zulu ? "Z" : `${offsetMinutes < 0 ? "-" : "+"}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+      const text = body + offset;
+      expect(toEpochMs(text)).toBe(Date.parse(text));
+    },
+  );
+
+  it("refuses impossible dates and times in the fast shape as the slow one does", () => {
+    for (const bad of ["2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:60:00Z", "2026-01-01T00:00:60Z", "2026-01-01T00:00:00+24:00", "2026-01-01T00:00:00+01:60", "2026-01-0xT00:00:00Z"]) {
+      expect(() => toEpochMs(bad)).toThrow(CxMetricsError);
+    }
+    expect(toEpochMs("2024-02-29T23:59:59.999z")).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+    expect(toEpochMs("2026-03-02T09:00:00.5Z")).toBe(Date.UTC(2026, 2, 2, 9, 0, 0, 500));
+  });
+});
