@@ -69,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "scripts/**/*.ts", "bench/**/*.ts", "examples/**/*.ts"],
+    files: ["scripts/**/*.mjs", "scripts/**/*.ts", "bench/**/*.ts", "bench/**/*.mjs", "examples/**/*.ts"],
     languageOptions: { globals: { console: "readonly", process: "readonly", performance: "readonly", URL: "readonly" } },
   },
 );

@@ -3,8 +3,8 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 
-const [file, info] = process.argv.slice(2);
+const [file] = process.argv.slice(2);
 let rows = 0;
-const parser = createReadStream(file).pipe(parse({ delimiter: ",", bom: true, info: false, relax_column_count: true, skip_empty_lines: true }));
+const parser = createReadStream(file).pipe(parse({ delimiter: ",", bom: true, relax_column_count: true, skip_empty_lines: true }));
 for await (const record of parser) if (record) rows++;
 console.log(rows);
