@@ -6,7 +6,7 @@
  * @packageDocumentation
  * @module cx-metrics/schemas
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   CxMetricsError,
   toEpochMs,
@@ -87,17 +87,20 @@ const INSTANT_EXPECTED = "a valid Date, epoch milliseconds (not seconds: see the
 const MIN_INSTANT = Date.UTC(1800, 0, 1);
 const MAX_INSTANT = Date.UTC(2400, 0, 1);
 
-function makeInstantSchema(epoch: "ms" | "s"): z.ZodType<number, unknown> {
-  return z.union([z.date(), z.number(), z.string()], { error: INSTANT_EXPECTED }).transform((value, ctx) => {
-    try {
-      const t = toEpochMs(value, { epoch });
-      if (t >= MIN_INSTANT && t < MAX_INSTANT) return t;
-    } catch {
-      // reported below
-    }
-    ctx.addIssue({ code: "custom", message: INSTANT_EXPECTED, input: value });
-    return z.NEVER;
-  });
+function makeInstantSchema(epoch: "ms" | "s"): z.ZodMiniType<number, unknown> {
+  return z.pipe(
+    z.union([z.date(), z.number(), z.string()], { error: INSTANT_EXPECTED }),
+    z.transform((value: Date | number | string, ctx) => {
+      try {
+        const t = toEpochMs(value, { epoch });
+        if (t >= MIN_INSTANT && t < MAX_INSTANT) return t;
+      } catch {
+        // reported below
+      }
+      ctx.issues.push({ code: "custom", message: INSTANT_EXPECTED, input: value });
+      return z.NEVER;
+    }),
+  );
 }
 
 /**
@@ -112,16 +115,16 @@ function makeInstantSchema(epoch: "ms" | "s"): z.ZodType<number, unknown> {
  * // => 1000
  * ```
  */
-export const instantSchema: z.ZodType<number, unknown> = makeInstantSchema("ms");
-const instantSecondsSchema: z.ZodType<number, unknown> = makeInstantSchema("s");
+export const instantSchema: z.ZodMiniType<number, unknown> = makeInstantSchema("ms");
+const instantSecondsSchema: z.ZodMiniType<number, unknown> = makeInstantSchema("s");
 
 const ID_EXPECTED = "a string or a finite number";
-function id(): z.ZodType<string | number | undefined, unknown> {
-  return z.union([z.string(), z.number().finite()], { error: ID_EXPECTED }).optional();
+function id(): z.ZodMiniType<string | number | undefined, unknown> {
+  return z.optional(z.union([z.string(), z.number()], { error: ID_EXPECTED }));
 }
 
 /** Checks the options of a parse helper: known keys, `epoch`, and each scale, with the library's own error. */
-function readParseOptions(fn: string, options: unknown, scales: readonly string[]): { instants: z.ZodType<number, unknown>; scales: Record<string, IntegerRange | undefined> } {
+function readParseOptions(fn: string, options: unknown, scales: readonly string[]): { instants: z.ZodMiniType<number, unknown>; scales: Record<string, IntegerRange | undefined> } {
   if (options === undefined) return { instants: instantSchema, scales: {} };
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "options", value: options, expected: "an object of options, or undefined" });
@@ -152,19 +155,13 @@ function readParseOptions(fn: string, options: unknown, scales: readonly string[
   return { instants: o["epoch"] === "s" ? instantSecondsSchema : instantSchema, scales: out };
 }
 
-function answer(scale: IntegerRange): z.ZodType<number | null | undefined, unknown> {
+function answer(scale: IntegerRange): z.ZodMiniType<number | null | undefined, unknown> {
   const expected = `an integer from ${scale.min} to ${scale.max}, or null when not answered`;
-  return z
-    .number({ error: expected })
-    .int({ error: expected })
-    .min(scale.min, { error: expected })
-    .max(scale.max, { error: expected })
-    .nullable()
-    .optional();
+  return z.optional(z.nullable(z.int({ error: expected }).check(z.minimum(scale.min, { error: expected }), z.maximum(scale.max, { error: expected }))));
 }
 
-function text(): z.ZodType<string | undefined, unknown> {
-  return z.string({ error: "a string" }).optional();
+function text(): z.ZodMiniType<string | undefined, unknown> {
+  return z.optional(z.string({ error: "a string" }));
 }
 
 /**
@@ -178,17 +175,17 @@ function text(): z.ZodType<string | undefined, unknown> {
  * // => true
  * ```
  */
-export function surveyResponseSchema(options?: SurveyResponseSchemaOptions): z.ZodType<ParsedSurveyResponse, unknown> {
+export function surveyResponseSchema(options?: SurveyResponseSchemaOptions): z.ZodMiniType<ParsedSurveyResponse, unknown> {
   return makeSurveySchema("surveyResponseSchema", options);
 }
 
-function makeSurveySchema(fn: string, options: SurveyResponseSchemaOptions | undefined): z.ZodType<ParsedSurveyResponse, unknown> {
+function makeSurveySchema(fn: string, options: SurveyResponseSchemaOptions | undefined): z.ZodMiniType<ParsedSurveyResponse, unknown> {
   const { instants, scales } = readParseOptions(fn, options, ["npsScale", "csatScale", "cesScale"]);
   const schema = z.looseObject(
     {
       id: id(),
-      respondedAt: instants.optional(),
-      kind: z.enum(["transactional", "relationship"], { error: '"transactional" or "relationship"' }).optional(),
+      respondedAt: z.optional(instants),
+      kind: z.optional(z.enum(["transactional", "relationship"], { error: '"transactional" or "relationship"' })),
       customerId: id(),
       agentId: id(),
       team: text(),
@@ -199,12 +196,12 @@ function makeSurveySchema(fn: string, options: SurveyResponseSchemaOptions | und
       csat: answer(scales["csatScale"] ?? { min: 1, max: 5 }),
       agentCsat: answer(scales["csatScale"] ?? { min: 1, max: 5 }),
       ces: answer(scales["cesScale"] ?? { min: 1, max: 7 }),
-      comment: z.string({ error: "a string or null" }).nullable().optional(),
-      weight: z.number({ error: WEIGHT_EXPECTED }).min(1e-100, { error: WEIGHT_EXPECTED }).max(1e100, { error: WEIGHT_EXPECTED }).optional(),
+      comment: z.optional(z.nullable(z.string({ error: "a string or null" }))),
+      weight: z.optional(z.number({ error: WEIGHT_EXPECTED }).check(z.minimum(1e-100, { error: WEIGHT_EXPECTED }), z.maximum(1e100, { error: WEIGHT_EXPECTED }))),
     },
     { error: "an object" },
   );
-  return schema as unknown as z.ZodType<ParsedSurveyResponse, unknown>;
+  return schema as unknown as z.ZodMiniType<ParsedSurveyResponse, unknown>;
 }
 
 /**
@@ -270,7 +267,7 @@ export function safeParseSurveyResponses(raw: unknown, options?: SurveyResponseS
 }
 
 /** Validates an array of records with `schema`, turning zod's issues into one {@link CxMetricsError}. */
-function safeParseArray<T>(fn: string, what: string, schema: z.ZodType<T, unknown>, raw: unknown): SafeParseSuccess<T> | SafeParseFailure {
+function safeParseArray<T>(fn: string, what: string, schema: z.ZodMiniType<T, unknown>, raw: unknown): SafeParseSuccess<T> | SafeParseFailure {
   if (!Array.isArray(raw)) {
     return { success: false, error: new CxMetricsError({ code: "INVALID_INPUT", fn, field: "input", value: raw, expected: `an array of ${what}` }) };
   }
@@ -320,12 +317,12 @@ export function parseSurveyResponses(raw: unknown, options?: SurveyResponseSchem
 const DURATION_EXPECTED = "a duration in milliseconds from 0 to 100 years, or null";
 const MAX_DURATION_MS = 100 * 365.25 * 86_400_000;
 
-function duration(): z.ZodType<number | null | undefined, unknown> {
-  return z.number({ error: DURATION_EXPECTED }).min(0, { error: DURATION_EXPECTED }).max(MAX_DURATION_MS, { error: DURATION_EXPECTED }).nullable().optional();
+function duration(): z.ZodMiniType<number | null | undefined, unknown> {
+  return z.optional(z.nullable(z.number({ error: DURATION_EXPECTED }).check(z.minimum(0, { error: DURATION_EXPECTED }), z.maximum(MAX_DURATION_MS, { error: DURATION_EXPECTED }))));
 }
 
-function flag(expected: string): z.ZodType<boolean | undefined, unknown> {
-  return z.boolean({ error: expected }).optional();
+function flag(expected: string): z.ZodMiniType<boolean | undefined, unknown> {
+  return z.optional(z.boolean({ error: expected }));
 }
 
 /**
@@ -361,33 +358,33 @@ export interface ParsedContact extends Omit<Contact, "arrived" | "answered" | "e
  * // => false
  * ```
  */
-export const contactSchema: z.ZodType<ParsedContact, unknown> = makeContactSchema(instantSchema);
+export const contactSchema: z.ZodMiniType<ParsedContact, unknown> = makeContactSchema(instantSchema);
 
 /** The fields contacts and tickets share: ids (strings or numbers, as Zendesk's are) and segments. */
 function commonFields(): { id: ReturnType<typeof id>; customerId: ReturnType<typeof id>; agentId: ReturnType<typeof id>; team: ReturnType<typeof text>; channel: ReturnType<typeof text> } {
   return { id: id(), customerId: id(), agentId: id(), team: text(), channel: text() };
 }
 
-function makeContactSchema(instant: z.ZodType<number, unknown>): z.ZodType<ParsedContact, unknown> {
+function makeContactSchema(instant: z.ZodMiniType<number, unknown>): z.ZodMiniType<ParsedContact, unknown> {
   return z
     .looseObject(
       {
         ...commonFields(),
         queue: text(),
         reason: text(),
-        arrived: instant.optional(),
-        answered: instant.nullable().optional(),
-        ended: instant.nullable().optional(),
+        arrived: z.optional(instant),
+        answered: z.optional(z.nullable(instant)),
+        ended: z.optional(z.nullable(instant)),
         talk: duration(),
         hold: duration(),
         afterCallWork: duration(),
         abandoned: flag("true or false"),
         transferred: flag("true or false"),
-        resolved: z.boolean({ error: "true, false or null" }).nullable().optional(),
+        resolved: z.optional(z.nullable(z.boolean({ error: "true, false or null" }))),
       },
       { error: "an object" },
     )
-    .superRefine((contact, ctx) => {
+    .check(z.superRefine((contact, ctx) => {
       if (contact.answered != null && contact.abandoned === true) {
         ctx.addIssue({ code: "custom", path: ["abandoned"], message: "false or absent for an answered contact", input: true });
       }
@@ -397,7 +394,7 @@ function makeContactSchema(instant: z.ZodType<number, unknown>): z.ZodType<Parse
         const t = contact[field];
         if (t != null && t < arrived) ctx.addIssue({ code: "custom", path: [field], message: "an instant at or after arrived", input: t });
       }
-    }) as unknown as z.ZodType<ParsedContact, unknown>;
+    })) as unknown as z.ZodMiniType<ParsedContact, unknown>;
 }
 
 /**
@@ -454,26 +451,24 @@ const STATUS_EXPECTED = '"new", "open", "pending", "on-hold", "solved" or "close
  * // => false
  * ```
  */
-export const ticketSchema: z.ZodType<ParsedTicket, unknown> = makeTicketSchema(instantSchema);
+export const ticketSchema: z.ZodMiniType<ParsedTicket, unknown> = makeTicketSchema(instantSchema);
 
-function makeTicketSchema(instant: z.ZodType<number, unknown>): z.ZodType<ParsedTicket, unknown> {
+function makeTicketSchema(instant: z.ZodMiniType<number, unknown>): z.ZodMiniType<ParsedTicket, unknown> {
   return z
     .looseObject(
       {
         ...commonFields(),
         created: instant,
-        firstCustomerMessage: instant.nullable().optional(),
-        firstResponse: instant.nullable().optional(),
-        replies: z
-          .array(z.looseObject({ at: instant, automated: flag("true, false or absent"), agentId: id() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })
-          .optional(),
-        agentReplies: z.number({ error: "a whole number of replies, 0 or more" }).int({ error: "a whole number of replies, 0 or more" }).min(0, { error: "a whole number of replies, 0 or more" }).nullable().optional(),
-        solves: z.array(instant, { error: "an array of instants" }).optional(),
-        status: z.enum(["new", "open", "pending", "on-hold", "solved", "closed"], { error: STATUS_EXPECTED }).optional(),
+        firstCustomerMessage: z.optional(z.nullable(instant)),
+        firstResponse: z.optional(z.nullable(instant)),
+        replies: z.optional(z.array(z.looseObject({ at: instant, automated: flag("true, false or absent"), agentId: id() }, { error: "a reply { at, automated?, agentId? }" }), { error: "an array of replies" })),
+        agentReplies: z.optional(z.nullable(z.int({ error: "a whole number of replies, 0 or more" }).check(z.minimum(0, { error: "a whole number of replies, 0 or more" })))),
+        solves: z.optional(z.array(instant, { error: "an array of instants" })),
+        status: z.optional(z.enum(["new", "open", "pending", "on-hold", "solved", "closed"], { error: STATUS_EXPECTED })),
       },
       { error: "an object" },
     )
-    .superRefine((ticket, ctx) => {
+    .check(z.superRefine((ticket, ctx) => {
       const created = ticket.created;
       const before = (t: number | null | undefined, path: (string | number)[]): void => {
         if (t != null && t < created) ctx.addIssue({ code: "custom", path, message: "an instant at or after the ticket's creation", input: t });
@@ -485,7 +480,7 @@ function makeTicketSchema(instant: z.ZodType<number, unknown>): z.ZodType<Parsed
       if ((ticket.status === "solved" || ticket.status === "closed") && (ticket.solves === undefined || ticket.solves.length === 0)) {
         ctx.addIssue({ code: "custom", path: ["solves"], message: "at least one solve for a solved or closed ticket", input: ticket.solves });
       }
-    }) as unknown as z.ZodType<ParsedTicket, unknown>;
+    })) as unknown as z.ZodMiniType<ParsedTicket, unknown>;
 }
 
 /**

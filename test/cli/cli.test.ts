@@ -128,6 +128,17 @@ describe("exit codes and messages a shell user can act on", () => {
     expect(r.stderr).toContain('ticket.created (column "Created at", line 10) is "yesterday"');
   });
 
+  it("names the file's own line when quoted fields hold line breaks and blank lines are skipped", () => {
+    const file = resolve(tmp, "lines.csv");
+    // Line 1 header; line 2 a row; lines 3-5 one row whose comment spans three lines; line 6 blank;
+    // line 7 a bad row.
+    writeFileSync(file, 'respondedAt,nps,comment\n2026-03-02T09:00:00Z,9,ok\n2026-03-02T10:00:00Z,3,"first\nsecond\nthird"\n\n2026-03-02T11:00:00Z,eleven,x\n');
+    const r = run("report", file);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("3 rows, 2 accepted");
+    expect(r.stderr).toContain('line 7: survey nps (column "nps") is "eleven"');
+  });
+
   it("--help and --version", () => {
     expect(run("--help").stdout).toContain("Usage: cx-metrics report <files...>");
     expect(run("--version").stdout.trim()).toBe((JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as { version: string }).version);
