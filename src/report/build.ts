@@ -495,7 +495,8 @@ export function reportBuilder(options?: ReportOptions): ReportBuilder {
 }
 
 /**
- * A report from records in memory: {@link reportBuilder} over each list.
+ * A report from records in memory: {@link reportBuilder} over each list. The result of `readRows`
+ * can be given as it is.
  *
  * @throws {@link CxMetricsError} as {@link reportBuilder}; `INVALID_INPUT` for lists that are not arrays.
  * @category Report
@@ -508,7 +509,8 @@ export function reportBuilder(options?: ReportOptions): ReportBuilder {
 export function buildReport(records: { readonly surveys?: readonly SurveyResponse[]; readonly contacts?: readonly Contact[]; readonly tickets?: readonly Ticket[] }, options?: ReportOptions): Report {
   const fn = "buildReport";
   if (typeof records !== "object" || records === null) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "records", value: records, expected: "{ surveys?, contacts?, tickets? }" });
-  const o = checkOptions(fn, records, ["surveys", "contacts", "tickets"], "records");
+  // An IngestResult from readRows works as it is: its counts are accepted and ignored.
+  const o = checkOptions(fn, records, ["surveys", "contacts", "tickets", "rows", "accepted", "rejected", "skipped", "records", "skippedBy", "rejections"], "records");
   const builder = new Builder(options);
   const lists: [RecordKind, unknown][] = [["survey", o["surveys"]], ["contact", o["contacts"]], ["ticket", o["tickets"]]];
   for (const [kind, list] of lists) {

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { buildReport, CxMetricsError, reportBuilder, reportText, type SurveyResponse } from "cx-metrics";
+import { buildReport, CxMetricsError, readRows, reportBuilder, reportText, type SurveyResponse } from "cx-metrics";
 
 const at = (day: number): string => `2026-03-${String(day).padStart(2, "0")}T10:00:00Z`;
 
@@ -53,6 +53,11 @@ describe("buildReport", () => {
     expect(text).toMatch(/A\s+2\s+100\.0 \(/);
     expect(text).toContain('"too slow"');
     expect(text).toContain("Relationship NPS");
+  });
+
+  it("takes readRows' result as it is", () => {
+    const read = readRows([{ s: "9" }, { s: "3" }], { kind: "survey", columns: { nps: "s" } });
+    expect(buildReport(read).survey!.overall.values[0]!.value).toBe(0);
   });
 
   it("is empty, not wrong, without records", () => {
