@@ -52,14 +52,21 @@ const schemaChecks = `
   if (contacts[0].answered - contacts[0].arrived !== 10000) throw new Error("parseContacts must normalise instants");
 `;
 
+const reportChecks = `
+  const page = reportHtml(buildReport({ surveys: [{ nps: 10 }, { nps: 3 }] }));
+  if (!page.startsWith("<!doctype html>") || !page.includes("Plot")) throw new Error("reportHtml must write the page with its charts' script");
+  let reportError;
+  try { reportHtml(null); } catch (e) { reportError = e; }
+  if (!(reportError instanceof CxMetricsError)) throw new Error("cx-metrics/report must throw the core's CxMetricsError class");
+`;
 const full = project("full", true);
 writeFileSync(
   join(full, "esm.mjs"),
-  `import { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, CxMetricsError } from "cx-metrics";\nimport { parseContacts, parseSurveyResponses } from "cx-metrics/schemas";\n${checks}${schemaChecks}console.log("smoke: import ok");\n`,
+  `import { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, buildReport, CxMetricsError } from "cx-metrics";\nimport { parseContacts, parseSurveyResponses } from "cx-metrics/schemas";\nimport { reportHtml } from "cx-metrics/report";\n${checks}${schemaChecks}${reportChecks}console.log("smoke: import ok");\n`,
 );
 writeFileSync(
   join(full, "cjs.cjs"),
-  `const { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, CxMetricsError } = require("cx-metrics");\nconst { parseContacts, parseSurveyResponses } = require("cx-metrics/schemas");\n${checks}${schemaChecks}console.log("smoke: require ok");\n`,
+  `const { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, buildReport, CxMetricsError } = require("cx-metrics");\nconst { parseContacts, parseSurveyResponses } = require("cx-metrics/schemas");\nconst { reportHtml } = require("cx-metrics/report");\n${checks}${schemaChecks}${reportChecks}console.log("smoke: require ok");\n`,
 );
 // Without zod installed, the core still loads: only cx-metrics/schemas needs it.
 const bare = project("bare", false);
@@ -74,4 +81,13 @@ for (const [dir, file] of [
 ]) {
   process.stdout.write(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" }));
 }
+// The command as `npx cx-metrics` runs it from the installed package, with no zod and no csv-parse
+// installed (csv-parse is bundled into it).
+const cli = join(bare, "node_modules", "cx-metrics", "dist", "cli.js");
+const json = JSON.parse(execFileSync(process.execPath, [cli, "report", join(root, "test", "fixtures", "zendesk-tickets.csv"), "--preset", "zendesk", "--zone", "UTC", "--json", "--quiet"], { cwd: bare, encoding: "utf8" }));
+if (json.inputs[0].summary.accepted !== 8 || json.report.records.ticket !== 8) throw new Error("the packed command line read the Zendesk fixture wrongly: " + JSON.stringify(json.inputs[0].summary));
+let usage;
+try { execFileSync(process.execPath, [cli, "report", "--nope"], { cwd: bare, encoding: "utf8", stdio: "pipe" }); } catch (e) { usage = e; }
+if (usage?.status !== 2) throw new Error("a bad flag must exit with 2");
+console.log("smoke: cx-metrics report ok");
 rmSync(work, { recursive: true, force: true });
