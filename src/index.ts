@@ -58,12 +58,12 @@ export { funnelLimits, rankGroups, topPerformers, type Funnel, type FunnelCurveP
 export { decomposeChange, type ChangeDecomposition, type SegmentChange } from "./analysis/decompose.ts";
 
 export { formatCount, formatDuration, formatEstimate, formatInterval, formatNumber, formatPercent, formatPValue, formatScore, type EstimateFormatOptions, type EstimateUnit, type FormatOptions, type ScoreFormatOptions } from "./format/format.ts";
-export { display, jupyterDisplay, type DisplayOptions, type Displayable } from "./format/display.ts";
+export { display, jupyterDisplay, type DisplayOptions, type Displayable, type MimeBundle } from "./format/display.ts";
 
-export type { RecordKind } from "./ingest/fields.ts";
-export { readRows, rowReader, specFromHeader, type ColumnMapping, type ColumnRule, type ColumnSource, type DurationUnit, type IngestResult, type IngestSummary, type ReadOptions, type Rejection, type RowReader, type RowRecords, type RowSource, type RowSpec } from "./ingest/reader.ts";
-export { presetNamed, presets, type MetricDefinitions, type Preset } from "./ingest/presets.ts";
+export type { RecordCounts, RecordKind } from "./ingest/fields.ts";
+export { readRows, rowReader, specFromHeader, type ColumnMapping, type ColumnRule, type ColumnSource, type DurationUnit, type IngestResult, type IngestSummary, type ReadOptions, type Rejection, type RowReader, type RowRecords, type RowSource, type RowSpec, type RowSpecs } from "./ingest/reader.ts";
+export { presetNamed, presets, type MetricDefinitions, type Preset, type Presets } from "./ingest/presets.ts";
 
-export type { Report, ReportAgent, ReportAgents, ReportColumn, ReportComment, ReportPeriod, ReportRow, ReportScorecard, ReportTrend, ReportValue } from "./report/types.ts";
+export type { Report, ReportAgent, ReportAgents, ReportAgentVsCompany, ReportColumn, ReportComment, ReportFunnelPoint, ReportHeatmap, ReportPeriod, ReportRow, ReportScorecard, ReportSlope, ReportTrend, ReportValue } from "./report/types.ts";
 export { buildReport, reportBuilder, type ReportBuilder, type ReportOptions } from "./report/build.ts";
 export { reportText, type ReportFormatOptions } from "./report/text.ts";

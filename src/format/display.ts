@@ -32,9 +32,25 @@ export interface Displayable {
   /** An HTML fragment (a `<table>`, with a `<caption>` when `title` is given). */
   readonly html: string;
   /** The MIME bundle a Jupyter kernel (Deno's among them) renders. */
-  [jupyterDisplay](): { readonly "text/plain": string; readonly "text/html": string };
+  [jupyterDisplay](): MimeBundle;
   /** The text. */
   toString(): string;
+}
+
+/**
+ * What a notebook renders: the same table as text and as HTML.
+ *
+ * @category Format
+ * @example
+ * ```ts
+ * const bundle: MimeBundle = display({ total: 3 })[jupyterDisplay]();
+ * ```
+ */
+export interface MimeBundle {
+  /** The aligned text. */
+  readonly "text/plain": string;
+  /** The HTML table. */
+  readonly "text/html": string;
 }
 
 /**

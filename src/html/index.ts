@@ -190,7 +190,7 @@ figure { margin: 0; } .chart { min-height: 40px; }
  * Observable Plot, whose script is inside the page: it opens offline, from a file, with no network
  * request. The report's data is in the page as JSON (`<script id="cx-data">`).
  *
- * @throws {@link CxMetricsError} `INVALID_INPUT` for a value that is not a report; `INVALID_OPTION`
+ * @throws {@link cx-metrics!CxMetricsError} `INVALID_INPUT` for a value that is not a report; `INVALID_OPTION`
  * for bad options.
  * @category Report
  * @example

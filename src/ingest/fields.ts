@@ -18,6 +18,24 @@
  */
 export type RecordKind = "survey" | "contact" | "ticket";
 
+/**
+ * Records by kind.
+ *
+ * @category Ingest
+ * @example
+ * ```ts
+ * const c: RecordCounts = { survey: 3, contact: 0, ticket: 1 };
+ * ```
+ */
+export interface RecordCounts {
+  /** Survey answers. */
+  readonly survey: number;
+  /** Contacts. */
+  readonly contact: number;
+  /** Tickets. */
+  readonly ticket: number;
+}
+
 /** How a field's cells are converted. @internal */
 export type FieldType = "id" | "text" | "instant" | "instants" | "replies" | "duration" | "score" | "number" | "count" | "boolean" | "status" | "surveyKind";
 

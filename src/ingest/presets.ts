@@ -206,7 +206,25 @@ const amazonConnect: Preset = {
  * const { tickets, surveys } = readRows(rows, presets.zendesk, { timeZone: "Europe/Berlin", onInvalid: "skip" });
  * ```
  */
-export const presets: { readonly qualtrics: Preset; readonly zendesk: Preset; readonly amazonConnect: Preset } = { qualtrics, zendesk, amazonConnect };
+export const presets: Presets = { qualtrics, zendesk, amazonConnect };
+
+/**
+ * The presets by name: see {@link presets}.
+ *
+ * @category Ingest
+ * @example
+ * ```ts
+ * const p: Presets = presets;
+ * ```
+ */
+export interface Presets {
+  /** Qualtrics survey responses (CSV export). */
+  readonly qualtrics: Preset;
+  /** Zendesk Support tickets with satisfaction ratings (CSV export). */
+  readonly zendesk: Preset;
+  /** Amazon Connect contact records (JSON lines). */
+  readonly amazonConnect: Preset;
+}
 
 /**
  * The preset of a command-line name (`"zendesk"`, `"amazon-connect"`), or `undefined`.

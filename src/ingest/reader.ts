@@ -4,7 +4,7 @@ import type { Contact, SurveyResponse, Ticket } from "../core/records.ts";
 import { durationMs } from "../time/duration.ts";
 import { toEpochMs } from "../time/instant.ts";
 import { localTimeParser } from "../time/local.ts";
-import { FIELDS, NULLABLE, REQUIRED, TYPE_EXPECTED, type FieldType, type RecordKind } from "./fields.ts";
+import { FIELDS, NULLABLE, REQUIRED, TYPE_EXPECTED, type FieldType, type RecordCounts, type RecordKind } from "./fields.ts";
 
 /**
  * Where a field's value comes from: a column name (a dotted path such as `"Agent.Username"` reaches
@@ -170,7 +170,7 @@ export interface IngestSummary {
   /** Rows every spec skipped. */
   readonly skipped: number;
   /** Records built, by kind. */
-  readonly records: { readonly survey: number; readonly contact: number; readonly ticket: number };
+  readonly records: RecordCounts;
   /** Skips by reason (a row skipped by two specs counts under both reasons). */
   readonly skippedBy: Readonly<Record<string, number>>;
   /** Every rejection, in the order found. */
@@ -250,7 +250,21 @@ export interface IngestResult extends IngestSummary {
  * const source: RowSource = { specs: [{ kind: "ticket", columns: { created: "Created at" } }] };
  * ```
  */
-export type RowSource = RowSpec | readonly RowSpec[] | { readonly specs: readonly RowSpec[] };
+export type RowSource = RowSpec | readonly RowSpec[] | RowSpecs;
+
+/**
+ * Several specs under `specs`, as a {@link Preset} holds them (and, for a preset, its read options).
+ *
+ * @category Ingest
+ * @example
+ * ```ts
+ * const specs: RowSpecs = { specs: [{ kind: "survey", columns: { nps: "nps" } }] };
+ * ```
+ */
+export interface RowSpecs {
+  /** The specs, each applied to every row. */
+  readonly specs: readonly RowSpec[];
+}
 
 const READ_KEYS: readonly string[] = ["timeZone", "epoch", "durationUnit", "missing", "onInvalid", "firstLine"];
 const RULE_KEYS: readonly string[] = ["column", "detect", "values", "unit", "after", "optional"];

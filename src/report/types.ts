@@ -1,4 +1,5 @@
 import type { EstimateUnit } from "../format/format.ts";
+import type { RecordCounts } from "../ingest/fields.ts";
 
 /**
  * A number of a report with its interval (`lower`/`upper` are `null` for figures without one, such
@@ -122,7 +123,29 @@ export interface ReportTrend {
   /** Every period from the first to the last with data (empty ones included, `value: null`). */
   readonly periods: readonly ReportPeriod[];
   /** The weighted least-squares slope per period, or `null` with fewer than three periods. */
-  readonly slope: { readonly perPeriod: number; readonly lower: number; readonly upper: number; readonly pValue: number; readonly direction: string } | null;
+  readonly slope: ReportSlope | null;
+}
+
+/**
+ * A trend's slope: change per period with its 95% interval.
+ *
+ * @category Report
+ * @example
+ * ```ts
+ * const s: ReportSlope = { perPeriod: 2.1, lower: 0.4, upper: 3.8, pValue: 0.02, direction: "rising" };
+ * ```
+ */
+export interface ReportSlope {
+  /** Change per period, in the metric's unit. */
+  readonly perPeriod: number;
+  /** Lower end of its 95% interval. */
+  readonly lower: number;
+  /** Upper end. */
+  readonly upper: number;
+  /** p-value of "no trend". */
+  readonly pValue: number;
+  /** `"rising"`, `"falling"` or `"no clear trend"`. */
+  readonly direction: string;
 }
 
 /**
@@ -172,7 +195,79 @@ export interface ReportAgents {
   /** The agents, best shrunken value first. */
   readonly agents: readonly ReportAgent[];
   /** Funnel limits over n (95% and 99.8%), for drawing. */
-  readonly funnel: readonly { readonly n: number; readonly lower95: number; readonly upper95: number; readonly lower998: number; readonly upper998: number }[];
+  readonly funnel: readonly ReportFunnelPoint[];
+}
+
+/**
+ * The funnel limits at one number of answers.
+ *
+ * @category Report
+ * @example
+ * ```ts
+ * const p: ReportFunnelPoint = { n: 100, lower95: 2, upper95: 38, lower998: -8, upper998: 46 };
+ * ```
+ */
+export interface ReportFunnelPoint {
+  /** Answers. */
+  readonly n: number;
+  /** Lower 95% limit. */
+  readonly lower95: number;
+  /** Upper 95% limit. */
+  readonly upper95: number;
+  /** Lower 99.8% limit. */
+  readonly lower998: number;
+  /** Upper 99.8% limit. */
+  readonly upper998: number;
+}
+
+/**
+ * Agent vs company NPS in the report (two-question surveys).
+ *
+ * @category Report
+ * @example
+ * ```ts
+ * const a: ReportAgentVsCompany = { respondents: 0, agent: null, company: null, gap: null, pValue: null, detractors: 0, agentDriven: 0, companyDriven: 0, both: 0 };
+ * ```
+ */
+export interface ReportAgentVsCompany {
+  /** Respondents who answered both questions. */
+  readonly respondents: number;
+  /** Agent NPS. */
+  readonly agent: ReportValue | null;
+  /** Company NPS. */
+  readonly company: ReportValue | null;
+  /** Agent minus company (paired), with its 95% interval. */
+  readonly gap: ReportValue | null;
+  /** p-value of the gap. */
+  readonly pValue: number | null;
+  /** Detractors on either question. */
+  readonly detractors: number;
+  /** Detractors of the agent only. */
+  readonly agentDriven: number;
+  /** Detractors of the company only. */
+  readonly companyDriven: number;
+  /** Detractors of both. */
+  readonly both: number;
+}
+
+/**
+ * Records per hour of the week.
+ *
+ * @category Report
+ * @example
+ * ```ts
+ * const h: ReportHeatmap = { of: "contacts", counts: [], peakHour: null, peakWeekday: null };
+ * ```
+ */
+export interface ReportHeatmap {
+  /** What is counted. */
+  readonly of: "contacts" | "tickets";
+  /** 7 rows, Monday first, of 24 hourly counts in the report's zone. */
+  readonly counts: readonly (readonly number[])[];
+  /** The busiest hour of the day, or `null`. */
+  readonly peakHour: number | null;
+  /** The busiest weekday (`"monday"`...), or `null`. */
+  readonly peakWeekday: string | null;
 }
 
 /**
@@ -218,7 +313,7 @@ export interface Report {
   /** The field groups are made by, or `null`. */
   readonly by: string | null;
   /** Survey answers, contacts and tickets folded. */
-  readonly records: { readonly survey: number; readonly contact: number; readonly ticket: number };
+  readonly records: RecordCounts;
   /** Survey scorecard (transactional and untyped answers), or `null` without them. */
   readonly survey: ReportScorecard | null;
   /** Relationship NPS (answers of `kind: "relationship"`, kept out of the survey scorecard), or `null`. */
@@ -230,9 +325,9 @@ export interface Report {
   /** The agents section, or `null` with fewer than two agents. */
   readonly agents: ReportAgents | null;
   /** Agent vs company NPS (two-question surveys), or `null` without agent answers. */
-  readonly agentVsCompany: { readonly respondents: number; readonly agent: ReportValue | null; readonly company: ReportValue | null; readonly gap: ReportValue | null; readonly pValue: number | null; readonly detractors: number; readonly agentDriven: number; readonly companyDriven: number; readonly both: number } | null;
+  readonly agentVsCompany: ReportAgentVsCompany | null;
   /** Contacts (or, without contacts, tickets) per hour of the week: 7 rows Monday first, 24 hours. */
-  readonly heatmap: { readonly of: "contacts" | "tickets"; readonly counts: readonly (readonly number[])[]; readonly peakHour: number | null; readonly peakWeekday: string | null } | null;
+  readonly heatmap: ReportHeatmap | null;
   /** The latest comments of detractors. */
   readonly comments: readonly ReportComment[];
   /** Detractor comments in all. */
