@@ -233,7 +233,9 @@ class Builder implements ReportBuilder {
       throw new CxMetricsError({ code: "INVALID_RECORD", fn: "reportBuilder", field: "record", value: record, expected: "a survey answer, contact or ticket object" });
     }
     const group = this.groupOf(record);
-    if (group !== null && (kind === "survey" || kind === "contact" || kind === "ticket")) {
+    // Relationship answers are not in the survey scorecard, so not in its groups' counts either.
+    const scored = kind === "contact" || kind === "ticket" || (kind === "survey" && (record as SurveyResponse).kind !== "relationship");
+    if (group !== null && scored) {
       const key = `${kind === "survey" ? "s" : "o"}|${group}`;
       this.groupRecords.set(key, (this.groupRecords.get(key) ?? 0) + 1);
     }

@@ -12,7 +12,7 @@ describe("buildReport", () => {
     { nps: null, csat: 2, team: "B", respondedAt: at(5), comment: "meh" },
     { nps: 6, team: "B", respondedAt: at(6), comment: "  " },
     { nps: 0, kind: "relationship", respondedAt: at(7), comment: "never again" },
-    { nps: 10, kind: "relationship", respondedAt: at(8) },
+    { nps: 10, kind: "relationship", respondedAt: at(8), team: "A" },
   ];
   const r = buildReport({ surveys }, { by: "team", timeZone: "UTC", period: "week" });
 
