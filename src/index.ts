@@ -67,3 +67,5 @@ export { presetNamed, presets, type MetricDefinitions, type Preset, type Presets
 export type { Report, ReportAgent, ReportAgents, ReportAgentVsCompany, ReportColumn, ReportComment, ReportFunnelPoint, ReportHeatmap, ReportPeriod, ReportRow, ReportScorecard, ReportSlope, ReportTrend, ReportValue } from "./report/types.ts";
 export { buildReport, reportBuilder, type ReportBuilder, type ReportOptions } from "./report/build.ts";
 export { reportText, type ReportFormatOptions } from "./report/text.ts";
+
+export { groupsFromJSON, groupsToJSON, stateFromBytes, stateFromJSON, stateToBytes, stateToJSON, type PortableGroups, type PortableState, type StateMetric } from "./core/portable.ts";

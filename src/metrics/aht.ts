@@ -251,7 +251,7 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
     checkDefinition(this.name, field, this.definition, state);
     const k = this.names.length;
     const arrays = [state.sums, state.compensation, state.missing].every((a) => a instanceof Float64Array && a.length === k);
-    checkPart(arrays && isCount(state.unanswered) && isDurationState(state.handleTimes) && isExclusionState(state.excluded), this.name, this.definition, state, "sums, durations or exclusions");
+    checkPart(arrays && isCount(state.unanswered) && isDurationState(state.handleTimes, field !== "into") && isExclusionState(state.excluded), this.name, this.definition, state, "sums, durations or exclusions");
   }
 }
 

@@ -204,7 +204,7 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
 
   private check(state: ArtState, field: string): void {
     checkDefinition(this.name, field, this.definition, state);
-    const ok = isDurationState(state.resolved) && isOpenState(state.open) && isCount(state.reopenedTickets) && isCount(state.reopens) && isExclusionState(state.excluded);
+    const ok = isDurationState(state.resolved, field !== "into") && isOpenState(state.open) && isCount(state.reopenedTickets) && isCount(state.reopens) && isExclusionState(state.excluded);
     checkPart(ok, this.name, this.definition, state, "durations, open tickets or exclusions");
   }
 }

@@ -211,7 +211,7 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
 
   private check(state: FrtState, field: string): void {
     checkDefinition(this.name, field, this.definition, state);
-    const ok = isDurationState(state.agent) && isDurationState(state.bot) && isOpenState(state.awaiting) && isCount(state.missingStart) && isExclusionState(state.excluded);
+    const ok = isDurationState(state.agent, field !== "into") && isDurationState(state.bot, field !== "into") && isOpenState(state.awaiting) && isCount(state.missingStart) && isExclusionState(state.excluded);
     checkPart(ok, this.name, this.definition, state, "durations, waiting tickets or exclusions");
   }
 }

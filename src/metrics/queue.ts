@@ -257,7 +257,7 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   private check(state: QueueState, field: string): void {
     checkDefinition(this.name, field, this.definition, state);
     const counts = [state.abandoned, state.abandonedWithin, state.shortAbandoned, state.flowedOut, state.waiting].every(isCount) && state.abandonedWithin <= state.abandoned;
-    checkPart(counts && Number.isFinite(state.abandonWaitSum) && isDurationState(state.answerWaits) && isExclusionState(state.excluded), this.name, this.definition, state, "counts, waits or exclusions");
+    checkPart(counts && Number.isFinite(state.abandonWaitSum) && isDurationState(state.answerWaits, field !== "into") && isExclusionState(state.excluded), this.name, this.definition, state, "counts, waits or exclusions");
   }
 }
 

@@ -18,6 +18,10 @@ import {
   oneTouchResolutionMetric,
   queueMetric,
   repeatContactFcrMetric,
+  stateFromBytes,
+  stateFromJSON,
+  stateToBytes,
+  stateToJSON,
   volumeMetric,
   type Metric,
 } from "../../src/index.ts";
@@ -184,6 +188,40 @@ describe("fold laws", () => {
         // A metric's states are compatible with each other; other metrics' never are.
         if (a === b) expect(compatible).toBe(true);
         if (a.metric.name !== b.metric.name) expect(compatible).toBe(false);
+      }
+    }
+  });
+});
+
+describe("portable states: every metric's state survives JSON text and bytes, to the bit", () => {
+  for (const c of cases) {
+    test.prop([c.rows, fc.integer({ min: 0, max: 60 })])(`${c.name}: JSON and binary round trips give the same result and merge the same`, (rows, cut) => {
+      const state = fold(c.metric, rows);
+      const expected = c.metric.result(state);
+      const viaJson = stateFromJSON(c.metric, JSON.parse(JSON.stringify(stateToJSON(c.metric, state))));
+      const viaBytes = stateFromBytes(c.metric, stateToBytes(c.metric, state));
+      // Exactly the same numbers, weighted or not: the state's own bits came back.
+      expect(c.metric.result(viaJson)).toEqual(expected);
+      expect(c.metric.result(viaBytes)).toEqual(expected);
+      // A shard sent as JSON merges as the shard itself would.
+      const a = fold(c.metric, rows.slice(0, cut));
+      const b = fold(c.metric, rows.slice(cut));
+      const direct = c.metric.init();
+      c.metric.merge(direct, a);
+      c.metric.merge(direct, b);
+      const sent = c.metric.init();
+      c.metric.merge(sent, stateFromJSON(c.metric, JSON.parse(JSON.stringify(stateToJSON(c.metric, a)))));
+      c.metric.merge(sent, stateFromBytes(c.metric, stateToBytes(c.metric, b)));
+      expect(c.metric.result(sent)).toEqual(c.metric.result(direct));
+    });
+  }
+
+  it("a state of one metric is refused by another, naming the metric or the definition", () => {
+    for (const a of cases) {
+      const json = JSON.parse(JSON.stringify(stateToJSON(a.metric, a.metric.init()))) as unknown;
+      for (const b of cases) {
+        if ((a.metric.init() as { definition: string }).definition === (b.metric.init() as { definition: string }).definition) continue;
+        expect(() => stateFromJSON(b.metric, json)).toThrow(expect.objectContaining({ code: "INCOMPATIBLE_STATE" }));
       }
     }
   });

@@ -48,7 +48,7 @@ function addCompensated(state: DurationState, x: number): void {
 }
 
 /** Whether `value` is a {@link DurationState} as `durationState()` makes it (not one that went through JSON). */
-export function isDurationState(value: unknown): boolean {
+export function isDurationState(value: unknown, deep = true): boolean {
   const d = value as DurationState | null;
   return (
     d !== null &&
@@ -59,8 +59,20 @@ export function isDurationState(value: unknown): boolean {
     isCount(d.met) &&
     d.met <= d.count &&
     isFiniteNumber(d.sum) &&
-    isFiniteNumber(d.compensation)
+    isFiniteNumber(d.compensation) &&
+    // The values are read once per state that arrives (`other`, `result`), not on every merge into an
+    // accumulator that already passed: merging many shards into one stays linear.
+    (!deep || durationsOk(d.values, d.count))
   );
+}
+
+/** Every duration held is a finite number, 0 or more (a state read back is checked too): O(count). */
+function durationsOk(values: Float64Array, count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const v = values[i] as number;
+    if (!(v >= 0 && v < Infinity)) return false;
+  }
+  return true;
 }
 
 /** Reads a {@link DurationState}: percentiles by selection on a copy, so the state can keep folding. */

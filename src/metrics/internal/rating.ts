@@ -256,7 +256,16 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     const p = this.points;
     const arrays = state.counts instanceof Float64Array && state.counts.length === p && state.weights instanceof Float64Array && state.weights.length === p + 1 && state.compensation instanceof Float64Array && state.compensation.length === p + 1;
     const counts = [state.weighted, state.missing, state.invalidValue, state.invalidWeight, state.invalidRecord].every(isCount) && state.min === this.min;
-    checkPart(arrays && counts, this.name, this.definition, state, arrays ? "counters" : "histogram");
+    // The histogram holds whole counts and the weights non-negative sums (a state read back from
+    // JSON or bytes is checked here too): O(scale points), once per merge or result.
+    let cells = arrays;
+    for (let k = 0; cells && k < p; k++) {
+      const c = state.counts[k] as number;
+      const w = state.weights[k] as number;
+      cells = Number.isSafeInteger(c) && c >= 0 && w >= 0 && w < Infinity && Number.isFinite(state.compensation[k] as number);
+    }
+    cells &&= (state.weights[p] as number) >= 0 && (state.weights[p] as number) < Infinity;
+    checkPart(arrays && counts && cells, this.name, this.definition, state, !arrays ? "histogram" : !counts ? "counters" : "histogram cells");
   }
 }
 
