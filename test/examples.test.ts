@@ -33,7 +33,7 @@ function bruteNps(rows: Raw[]): string {
 
 describe("examples", () => {
   it("every example is covered by a test here", () => {
-    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "from-export.ts", "helpdesk-sla.ts", "quick-nps.ts", "tour.ts", "weekly-csat.ts"]);
+    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "from-export.ts", "helpdesk-sla.ts", "quick-nps.ts", "tour.ts", "weekly-csat.ts", "workers.ts"]);
   });
 
   it("helpdesk-sla prints the hand-worked business-hour values", () => {
@@ -54,6 +54,18 @@ describe("examples", () => {
     expect(out).toContain('line 10: created (column "Created at") is "yesterday"');
     expect(out).toContain("CSAT 60.0% of 5 rated, one-touch 60.0% of 5 solved");
     expect(out).toMatch(/team\s+n\s+CSAT/);
+  });
+
+  it("workers folds shards in worker threads and gets one fold's result", () => {
+    const out = run("examples/workers.ts");
+    expect(out).toContain("2369 tickets in 2 workers");
+    expect(out).toContain("sharded result equals one fold: true");
+    // The median of full resolution times by brute force over the raw tickets: last solve - created.
+    const tickets = JSON.parse(readFileSync(resolve(root, "examples/data/tickets.json"), "utf8")) as { created: string; solves?: string[]; status?: string }[];
+    const times = tickets.filter((t) => (t.status === "solved" || t.status === "closed") && (t.solves?.length ?? 0) > 0).map((t) => Math.max(...t.solves!.map((x) => Date.parse(x))) - Date.parse(t.created)).sort((a, b) => a - b);
+    const mid = times.length / 2;
+    const median = times.length % 2 === 1 ? times[Math.floor(mid)]! : (times[mid - 1]! + times[mid]!) / 2;
+    expect(out).toContain(`median resolution ${median / 3_600_000} h`);
   });
 
   it("quick-nps prints the hand-worked values", () => {
