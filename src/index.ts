@@ -45,7 +45,7 @@ export { art, artMetric, type ArtOptions, type ArtResult, type ArtState, type Re
 export { agentCompanyCsat, agentCompanyCsatMetric, agentCompanyNps, agentCompanyNpsMetric, detractorDriver, unsatisfiedDriver, type AgentCompanyCsatOptions, type AgentCompanyNpsOptions, type AgentCompanyReaders, type AgentCompanyResult, type CsatCrossTable, type LowScoreDrivers, type NpsCrossTable, type PairedExclusions, type PairedRatingState } from "./metrics/agent-company.ts";
 export { volume, volumeMetric, type HourOfWeekPeak, type HourPeak, type VolumeCount, type VolumeOptions, type VolumePeriod, type VolumeResult, type VolumeState, type Weekday, type WeekdayPeak } from "./metrics/volume.ts";
 
-export { groupBy, groupStates } from "./analysis/group-by.ts";
+export { groupBy, groupColumns, groupStates } from "./analysis/group-by.ts";
 export { surveyComments, type SurveyComment, type SurveyCommentsOptions } from "./analysis/comments.ts";
 export { combine, type AnyMetric, type CombinedInput, type InputOf, type OutputOf, type StateOf } from "./analysis/combine.ts";
 export { metricCatalogue, type MetricDescription, type MetricRecordKind } from "./analysis/catalogue.ts";

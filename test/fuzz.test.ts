@@ -208,6 +208,8 @@ const calls: Call[] = [
   ["stateFromBytes", (a, b) => api.stateFromBytes(api.volumeMetric(), (a instanceof Uint8Array ? a : b) as never)],
   ["groupsFromJSON", (a) => api.groupsFromJSON(api.queueMetric(), a)],
   ["groupsToJSON", (a, b) => api.groupsToJSON(a as never, b as never)],
+  ["groupColumns", (a, b, c) => api.groupColumns(api.npsMetric({ onInvalid: "skip" }), a as never, b as never, c as never)],
+  ["groupColumns bytes", (a, b) => api.groupColumns(api.csatMetric(), Uint8Array.from(Array.isArray(a) ? a.map((x) => (typeof x === "number" ? x : 0)) : []), (Array.isArray(a) ? a.map(() => (typeof b === "number" ? b : 0)) : []) as never, Array.isArray(b) ? (b as never) : undefined)],
   ["display of a result", (a, b) => api.display(api.nps(a as never, { onInvalid: "skip" }), b as never)],
   ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
   ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],

@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../core/errors.ts";
-import { checkMetric, isArrayLike, type Accessor, type Metric, type Reader } from "../core/metric.ts";
+import { ADD_BINS, checkMetric, isArrayLike, type Accessor, type CountAdder, type Metric, type Reader } from "../core/metric.ts";
 import { NOT_A_RECORD, readAccessor } from "../core/options.ts";
 
 /**
@@ -102,4 +102,115 @@ export function groupBy<T, K, S, O>(metric: Metric<T, S, O>, records: Iterable<T
   const results = new Map<K, O>();
   for (const [k, state] of statesByKey<T, K, S, O>("groupBy", metric, records, key)) results.set(k, metric.result(state));
   return results;
+}
+
+/**
+ * One fold state per group from columns: `values[i]` belongs to group `keys[i]`, a small integer
+ * (an index into `dictionary`, as Arrow dictionary columns and `factorize` give them). The column
+ * form of {@link groupStates}, for data held as typed arrays.
+ *
+ * NPS, CSAT and CES over 8-bit answer columns (`Uint8Array`, `Int8Array`, `Uint8ClampedArray`) with
+ * no accessor count into one dense counts array of groups x scale points, as a hand loop would, with
+ * no call per value; other metrics and columns fold value by value through `metric.add`. Groups come
+ * in the order of their numbers (the dictionary's order), only those that hold a value; with a
+ * dictionary the keys are its entries (one named twice is one group), without one the numbers.
+ *
+ * @throws {@link CxMetricsError} `INVALID_INPUT` when `values` and `keys` are not array-likes of the
+ * same length, or a key is not a whole number (within the dictionary when there is one), naming its
+ * index; errors of `metric.add` carry the value's index.
+ * @category Analysis
+ * @example
+ * ```ts
+ * const metric = npsMetric();
+ * const states = groupColumns(metric, Uint8Array.from([10, 9, 3, 10]), Uint16Array.from([0, 1, 1, 0]), ["ana", "ben"]);
+ * metric.result(states.get("ben")!).score?.value;
+ * // => 0
+ * ```
+ */
+export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, values: ArrayLike<I>, keys: ArrayLike<number>, dictionary?: readonly K[]): Map<K, S> {
+  const fn = "groupColumns";
+  checkMetric(fn, "metric", metric);
+  if (!isArrayLike(values)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "values", value: values, expected: "an array or typed array of values" });
+  if (!isArrayLike(keys) || keys.length !== values.length) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "keys", value: keys, expected: `an array or typed array of ${values.length} group numbers, one per value` });
+  if (dictionary !== undefined && !Array.isArray(dictionary)) throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "dictionary", value: dictionary, expected: "an array of keys, indexed by the group numbers" });
+  const n = values.length;
+  const limit = dictionary === undefined ? 2 ** 32 : dictionary.length;
+  const badKey = (i: number): CxMetricsError =>
+    new CxMetricsError({ code: "INVALID_INPUT", fn, field: "keys", index: i, value: keys[i], expected: dictionary === undefined ? "a whole number, 0 or more" : `a whole number from 0 to ${limit - 1} (an index into the dictionary)` });
+  const keyOf = (g: number): K => (dictionary === undefined ? g : dictionary[g]) as K;
+  const out = new Map<K, S>();
+  /** The state of group g, one per key (a key the dictionary names twice gets one state). */
+  const stateOf = (g: number): S => {
+    let state = out.get(keyOf(g));
+    if (state === undefined) {
+      state = metric.init();
+      out.set(keyOf(g), state);
+    }
+    return state;
+  };
+  const adder = (metric as { [ADD_BINS]?: CountAdder<S> })[ADD_BINS];
+  const bytes = values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint8ClampedArray;
+  // How many groups the keys can name without a pass over them: the dictionary's length, or all
+  // that an 8- or 16-bit key column can hold.
+  const groups = dictionary !== undefined ? dictionary.length : keys instanceof Uint8Array ? 256 : keys instanceof Uint16Array ? 65_536 : -1;
+  if (adder !== undefined && bytes && groups >= 0 && groups * (adder.max - adder.min + 2) <= 2 ** 26) {
+    // Each byte maps to its slot on the scale, or to one extra slot for values off it.
+    const points = adder.max - adder.min + 1;
+    const width = points + 1;
+    const slot = new Uint32Array(256);
+    const bias = values instanceof Int8Array ? 128 : 0;
+    for (let b = 0; b < 256; b++) {
+      const v = b - bias;
+      slot[b] = v >= adder.min && v <= adder.max ? v - adder.min : points;
+    }
+    const dense = new Uint32Array(groups * width);
+    const v = values as Uint8Array | Int8Array;
+    const bad = keys instanceof Uint16Array || keys instanceof Uint8Array ? countTyped(dense, keys, v, slot, width, bias, groups) : countAny(dense, keys, v, slot, width, bias, groups);
+    if (bad >= 0) throw badKey(bad);
+    let off = false;
+    for (let g = 0; g < groups && !off; g++) off = dense[g * width + points]! > 0;
+    if (!off) {
+      for (let g = 0; g < groups; g++) {
+        let total = 0;
+        for (let j = 0; j < points; j++) total += dense[g * width + j]!;
+        if (total > 0) adder.add(stateOf(g), dense, g * width);
+      }
+      return out;
+    }
+    // A value off the scale: fold value by value below, so it throws (or is counted) at its index.
+  }
+  let top = -1;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] as number;
+    if (!(Number.isInteger(k) && k >= 0 && k < limit)) throw badKey(i);
+    if (k > top) top = k;
+  }
+  const present = new Uint8Array(top + 1);
+  for (let i = 0; i < n; i++) present[keys[i] as number] = 1;
+  const states: (S | undefined)[] = new Array(top + 1);
+  for (let g = 0; g <= top; g++) if (present[g] === 1) states[g] = stateOf(g);
+  for (let i = 0; i < n; i++) metric.add(states[keys[i] as number] as S, values[i] as I, i);
+  return out;
+}
+
+/** The dense count of `groupColumns` for typed keys: small and monomorphic, so V8 compiles it tight. Returns the first bad key's index, or -1. */
+function countTyped(dense: Uint32Array, keys: Uint8Array | Uint16Array, v: Uint8Array | Int8Array, slot: Uint32Array, width: number, bias: number, groups: number): number {
+  const n = keys.length;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (k >= groups) return i;
+    dense[k * width + slot[v[i]! + bias]!]!++;
+  }
+  return -1;
+}
+
+/** As {@link countTyped}, for keys of any array-like: NaN, fractions and negatives are bad keys. */
+function countAny(dense: Uint32Array, keys: ArrayLike<number>, v: Uint8Array | Int8Array, slot: Uint32Array, width: number, bias: number, groups: number): number {
+  const n = keys.length;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] as number;
+    if (!(k >= 0 && k < groups && k === Math.floor(k))) return i;
+    dense[k * width + slot[v[i]! + bias]!]!++;
+  }
+  return -1;
 }

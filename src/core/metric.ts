@@ -247,6 +247,21 @@ export function checkMetric(fn: string, field: string, value: unknown): void {
  */
 export const HEADLINE_COUNTS: unique symbol = Symbol("cx-metrics: headline counts");
 
+/**
+ * The key of an optional property of a metric over plain answers: `{ min, max, add(state, counts) }`,
+ * where `add` adds counts of the answers min..max (`counts[v - min]`) to a state. What
+ * `groupColumns` uses to fold a column per group without a call per value. Internal: not exported
+ * from the package.
+ */
+export const ADD_BINS: unique symbol = Symbol("cx-metrics: add bins");
+
+/** What a metric holds under {@link ADD_BINS}. Internal. */
+export interface CountAdder<S> {
+  readonly min: number;
+  readonly max: number;
+  add(state: S, counts: ArrayLike<number>, from: number): void;
+}
+
 /** What a {@link HEADLINE_COUNTS} method returns. Internal. */
 export interface HeadlineCounts {
   /** `"nps"`: counts are promoters, passives, detractors; `"share"`: successes, failures. */

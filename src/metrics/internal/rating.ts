@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../../core/errors.ts";
-import { HEADLINE_COUNTS, type Accessor, type HeadlineCounts, type Metric } from "../../core/metric.ts";
+import { ADD_BINS, HEADLINE_COUNTS, type Accessor, type HeadlineCounts, type Metric } from "../../core/metric.ts";
 import { checkOnInvalid, countLoop, NOT_A_RECORD, readAccessor, type CountLoop, type IntegerRange } from "../../core/options.ts";
 import { checkDefinition, checkPart, incompatible, intern, isCount } from "../../core/state.ts";
 import { compensatedAdd } from "../../stats/compensated.ts";
@@ -100,6 +100,19 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     // Set on every instance (undefined for CES), so NPS, CSAT and CES metrics keep one hidden class
     // and the fold loops' call sites stay monomorphic.
     (this as unknown as Record<symbol, unknown>)[HEADLINE_COUNTS] = counts === undefined ? undefined : (state: RatingState): HeadlineCounts => this.countsOf(state);
+    // Set on every instance (undefined where it does not apply), so all share one hidden class.
+    (this as unknown as Record<symbol, unknown>)[ADD_BINS] =
+      this.value === undefined && this.weight === undefined
+        ? {
+            min: this.min,
+            max: this.max,
+            add: (state: RatingState, counts: ArrayLike<number>, from: number): void => {
+              this.check(state, "state");
+              const c = state.counts;
+              for (let k = 0; k < this.points; k++) c[k]! += counts[from + k]!;
+            },
+          }
+        : undefined;
     this.fieldLoop = config.valueField !== undefined && config.weight === undefined ? countLoop(config.valueField) : undefined;
   }
 
@@ -159,6 +172,8 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
       for (let i = 0; i < n; i++) this.add(state, input[i] as T, offset + i);
     } else if (this.fieldLoop !== undefined) {
       this.fieldLoop(counts, input, offset, min, max, (v, i) => this.other(state, v, i));
+    } else if (value === undefined && (input instanceof Uint8Array || input instanceof Int8Array || input instanceof Uint8ClampedArray)) {
+      this.addBytes(state, input, offset);
     } else if (value === undefined) {
       // Four interleaved histograms (by position modulo 4), added up in `finally` (so the state is
       // complete up to a value that throws): with runs of one answer, as skewed survey data has,
@@ -183,6 +198,72 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
         else this.other(state, v, offset + i);
       }
     }
+  }
+
+  /**
+   * A column of 8-bit answers (`Uint8Array`, `Int8Array`, `Uint8ClampedArray`): every value is an
+   * integer, so the loop only counts, into four interleaved 256-bin histograms with no branch, and
+   * values off the scale are found afterwards from the bins (then located, in order, by a second
+   * scan, only when there are any).
+   */
+  private addBytes(state: RatingState, input: Uint8Array | Int8Array | Uint8ClampedArray, offset: number): void {
+    const n = input.length;
+    const signed = input instanceof Int8Array;
+    const bias = signed ? 128 : 0;
+    const min = this.min;
+    const max = this.max;
+    const bins = new Float64Array(256);
+    // Uint32 lanes, flushed before they could overflow (2^31 values a block).
+    const lanes = new Uint32Array(1024);
+    const BLOCK = 2 ** 31;
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK);
+      let i = start;
+      if (signed) {
+        for (; i + 3 < end; i += 4) {
+          lanes[input[i]! + 128]!++;
+          lanes[256 + input[i + 1]! + 128]!++;
+          lanes[512 + input[i + 2]! + 128]!++;
+          lanes[768 + input[i + 3]! + 128]!++;
+        }
+        for (; i < end; i++) lanes[input[i]! + 128]!++;
+      } else {
+        for (; i + 3 < end; i += 4) {
+          lanes[input[i]!]!++;
+          lanes[256 + input[i + 1]!]!++;
+          lanes[512 + input[i + 2]!]!++;
+          lanes[768 + input[i + 3]!]!++;
+        }
+        for (; i < end; i++) lanes[input[i]!]!++;
+      }
+      for (let b = 0; b < 256; b++) {
+        bins[b]! += lanes[b]! + lanes[256 + b]! + lanes[512 + b]! + lanes[768 + b]!;
+        lanes[b] = lanes[256 + b] = lanes[512 + b] = lanes[768 + b] = 0;
+      }
+    }
+    if (!this.addBins(state, bins, bias)) {
+      // Off the scale: in order, so the first one throws (or every one is counted under skip) as the
+      // record-by-record path would; the answers before a throw are counted, as there.
+      const counts = state.counts;
+      for (let i = 0; i < n; i++) {
+        const v = input[i]!;
+        if (v >= min && v <= max) counts[v - min]! += 1;
+        else this.other(state, v, offset + i);
+      }
+    }
+  }
+
+  /** Adds a histogram of 8-bit answers (bin b holds the answer b - bias), or returns false, adding nothing, when one is off the scale. */
+  private addBins(state: RatingState, bins: Float64Array, bias: number): boolean {
+    const min = this.min;
+    const max = this.max;
+    for (let b = 0; b < 256; b++) if (bins[b]! > 0 && (b - bias < min || b - bias > max)) return false;
+    const counts = state.counts;
+    for (let v = min; v <= max; v++) {
+      const b = v + bias;
+      if (b >= 0 && b < 256) counts[v - min]! += bins[b]!;
+    }
+    return true;
   }
 
   /** Cold: the state given to `add` is not one of this metric's. */

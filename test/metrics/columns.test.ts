@@ -1,0 +1,66 @@
+// Columns of 8-bit answers take the histogram path: the same results as the value-by-value path
+// (a brute-force count here), the same errors at the same index, the same counts under skip.
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { ces, csat, csatMetric, CxMetricsError, foldInto, groupColumns, groupStates, nps, npsMetric } from "cx-metrics";
+
+describe("8-bit columns", () => {
+  test.prop([fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 300 })])("nps over a Uint8Array equals a brute-force count", (scores) => {
+    const r = nps(Uint8Array.from(scores));
+    const p = scores.filter((s) => s >= 9).length;
+    const d = scores.filter((s) => s <= 6).length;
+    expect([r.promoters, r.detractors, r.total]).toEqual([p, d, scores.length]);
+    if (scores.length > 0) expect(r.score?.value).toBe((100 * (p - d)) / scores.length);
+    expect(nps(Uint8Array.from(scores))).toEqual(nps(scores));
+  });
+
+  test.prop([fc.array(fc.integer({ min: -128, max: 127 }), { maxLength: 200 })])("off-scale values throw at the first one's index, or are counted under skip, as for arrays", (values) => {
+    const typed = Int8Array.from(values);
+    const first = values.findIndex((v) => v < 1 || v > 5);
+    if (first < 0) expect(csat(typed)).toEqual(csat(values));
+    else expect(() => csat(typed)).toThrow(new RegExp(`at index ${first} is ${values[first]}`));
+    expect(csat(typed, { onInvalid: "skip" })).toEqual(csat(values, { onInvalid: "skip" }));
+    expect(ces(Uint8ClampedArray.from(values.map((v) => Math.abs(v))), { onInvalid: "skip" })).toEqual(ces(values.map((v) => Math.abs(v)), { onInvalid: "skip" }));
+  });
+
+  it("continues a stream's numbering and keeps what came before an error", () => {
+    const metric = npsMetric();
+    const state = metric.init();
+    foldInto(metric, state, Uint8Array.from([10, 9]), 0);
+    expect(() => foldInto(metric, state, Uint8Array.from([3, 11]), 2)).toThrow(expect.objectContaining({ index: 3 }));
+    // 10, 9 and the 3 before the 11 are counted.
+    expect(metric.result(state).total).toBe(3);
+    expect(() => nps(Uint8Array.from([12]))).toThrow(CxMetricsError);
+  });
+});
+
+describe("groupColumns", () => {
+  const rows = fc.array(fc.record({ v: fc.integer({ min: 0, max: 10 }), k: fc.integer({ min: 0, max: 5 }) }), { maxLength: 200 });
+
+  test.prop([rows])("equals groupStates over the same values as records; groups in the dictionary's order", (list) => {
+    const metric = npsMetric();
+    const dictionary = ["a", "b", "c", "d", "e", "f"];
+    const columns = groupColumns(metric, Uint8Array.from(list.map((r) => r.v)), Uint16Array.from(list.map((r) => r.k)), dictionary);
+    const records = groupStates(npsMetric({ value: "v" }), list, (r) => dictionary[r.k] as string);
+    expect([...columns.keys()]).toEqual(dictionary.filter((k) => records.has(k)));
+    for (const [k, s] of records) expect(metric.result(columns.get(k)!)).toEqual(npsMetric({ value: "v" }).result(s));
+    // Plain arrays take the value-by-value path and agree.
+    const plain = groupColumns(metric, list.map((r) => r.v), list.map((r) => r.k), dictionary);
+    for (const [k, s] of plain) expect(metric.result(s)).toEqual(metric.result(columns.get(k)!));
+  });
+
+  it("throws at an off-scale value's index, refuses bad keys, merges a key named twice", () => {
+    const metric = csatMetric();
+    expect(() => groupColumns(metric, Uint8Array.from([5, 4, 9]), Uint8Array.from([0, 1, 0]))).toThrow(/at index 2 is 9/);
+    expect(() => groupColumns(metric, Uint8Array.from([5]), Uint8Array.from([3]), ["a"])).toThrow(expect.objectContaining({ code: "INVALID_INPUT", index: 0 }));
+    expect(() => groupColumns(metric, [5, 4], [0])).toThrow(CxMetricsError);
+    expect(() => groupColumns(metric, [5], [0.5])).toThrow(CxMetricsError);
+    const merged = groupColumns(metric, Uint8Array.from([5, 1, 4]), Uint8Array.from([0, 1, 2]), ["x", "y", "x"]);
+    expect([...merged.keys()]).toEqual(["x", "y"]);
+    // x holds 5 and 4: both satisfied.
+    expect(metric.result(merged.get("x")!).score?.value).toBe(100);
+    // Without a dictionary the group numbers are the keys.
+    expect([...groupColumns(metric, [5, 1], [7, 2]).keys()]).toEqual([2, 7]);
+    expect([...groupColumns(metric, Uint8Array.from([5, 1]), Uint8Array.from([7, 2])).keys()]).toEqual([2, 7]);
+  });
+});
