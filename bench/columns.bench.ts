@@ -33,10 +33,9 @@ const library = (): number => nps(scores).score?.value ?? 0;
 const branchless = (): number => {
   const counts = new Float64Array(256);
   for (let i = 0; i < N; i++) counts[scores[i]!]!++;
-  let p = 0;
   let d = 0;
   for (let v = 0; v <= 6; v++) d += counts[v]!;
-  p = counts[9]! + counts[10]!;
+  const p = counts[9]! + counts[10]!;
   return (100 * (p - d)) / N;
 };
 const four = (): number => {
