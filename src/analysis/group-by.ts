@@ -165,7 +165,12 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
     }
     const dense = new Uint32Array(groups * width);
     const v = values as Uint8Array | Int8Array;
-    const bad = keys instanceof Uint16Array || keys instanceof Uint8Array ? countTyped(dense, keys, v, slot, width, bias, groups) : countAny(dense, keys, v, slot, width, bias, groups);
+    const bad =
+      bias === 0 && keys instanceof Uint16Array && v instanceof Uint8Array
+        ? countU16(dense, keys, v, points, adder.min, groups)
+        : keys instanceof Uint16Array || keys instanceof Uint8Array
+          ? countTyped(dense, keys, v, slot, width, bias, groups)
+          : countAny(dense, keys, v, slot, width, bias, groups);
     if (bad >= 0) throw badKey(bad);
     let off = false;
     for (let g = 0; g < groups && !off; g++) off = dense[g * width + points]! > 0;
@@ -211,6 +216,22 @@ function countAny(dense: Uint32Array, keys: ArrayLike<number>, v: Uint8Array | I
     const k = keys[i] as number;
     if (!(k >= 0 && k < groups && k === Math.floor(k))) return i;
     dense[k * width + slot[v[i]! + bias]!]!++;
+  }
+  return -1;
+}
+
+/**
+ * {@link countTyped} for the commonest columns (16-bit keys, unsigned bytes): the slot is computed,
+ * not looked up (`v - min` as unsigned, capped at the off-scale slot), one load fewer a value.
+ */
+function countU16(dense: Uint32Array, keys: Uint16Array, v: Uint8Array, points: number, min: number, groups: number): number {
+  const n = keys.length;
+  const width = points + 1;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (k >= groups) return i;
+    const u = (v[i]! - min) >>> 0;
+    dense[k * width + (u < points ? u : points)]!++;
   }
   return -1;
 }
