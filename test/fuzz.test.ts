@@ -210,6 +210,13 @@ const calls: Call[] = [
   ["groupsToJSON", (a, b) => api.groupsToJSON(a as never, b as never)],
   ["groupColumns", (a, b, c) => api.groupColumns(api.npsMetric({ onInvalid: "skip" }), a as never, b as never, c as never)],
   ["groupColumns bytes", (a, b) => api.groupColumns(api.csatMetric(), Uint8Array.from(Array.isArray(a) ? a.map((x) => (typeof x === "number" ? x : 0)) : []), (Array.isArray(a) ? a.map(() => (typeof b === "number" ? b : 0)) : []) as never, Array.isArray(b) ? (b as never) : undefined)],
+  ["quantileSketch", (a, b) => api.quantileSketch(a as never, b as never)],
+  ["quantileSketch merge", (a, b) => {
+    const m = api.quantileSketchMetric({ onInvalid: "skip" });
+    const s = api.fold(m, (Array.isArray(a) ? a : []) as never);
+    m.merge(s, (b ?? m.init()) as never);
+    return m.result(s);
+  }],
   ["display of a result", (a, b) => api.display(api.nps(a as never, { onInvalid: "skip" }), b as never)],
   ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
   ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],

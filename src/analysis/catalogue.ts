@@ -11,10 +11,12 @@ import { oneTouchResolutionMetric } from "../metrics/one-touch.ts";
 import { queueMetric } from "../metrics/queue.ts";
 import { repeatContactFcrMetric } from "../metrics/repeat-contacts.ts";
 import { volumeMetric } from "../metrics/volume.ts";
+import { quantileSketchMetric } from "../metrics/quantile-sketch.ts";
 
 /**
  * What a metric folds: survey answers (plain scores, or {@link SurveyResponse} records read with
- * `value`), contacts ({@link Contact}) or tickets ({@link Ticket}).
+ * `value`), contacts ({@link Contact}), tickets ({@link Ticket}), or plain values (numbers, or any
+ * records read with `value`).
  *
  * @category Analysis
  * @example
@@ -22,7 +24,7 @@ import { volumeMetric } from "../metrics/volume.ts";
  * const kind: MetricRecordKind = "tickets";
  * ```
  */
-export type MetricRecordKind = "survey-responses" | "contacts" | "tickets";
+export type MetricRecordKind = "survey-responses" | "contacts" | "tickets" | "values";
 
 /**
  * One entry of {@link metricCatalogue}: a metric described as data.
@@ -77,5 +79,6 @@ export const metricCatalogue: readonly MetricDescription[] = Object.freeze(
     { name: "agentCompanyNps", factory: agentCompanyNpsMetric, records: "survey-responses", headline: null, summary: "Agent NPS against company NPS over the same respondents: paired gap, cross-table, detractor drivers", docs: "docs/metrics.md#agent-vs-company-two-question-surveys" },
     { name: "agentCompanyCsat", factory: agentCompanyCsatMetric, records: "survey-responses", headline: null, summary: "Agent CSAT against company CSAT over the same respondents", docs: "docs/metrics.md#agent-vs-company-two-question-surveys" },
     { name: "volume", factory: volumeMetric, records: "contacts", headline: null, summary: "Contacts per period and hour of the week, peaks", docs: "docs/metrics.md#volume" },
+    { name: "quantileSketch", factory: quantileSketchMetric, records: "values", headline: null, summary: "Percentiles of values too many to keep, within a relative accuracy (DDSketch), mergeable", docs: "docs/metrics.md#quantile-sketch" },
   ].map((entry) => Object.freeze(entry as MetricDescription)),
 );

@@ -16,6 +16,7 @@ import {
   metricCatalogue,
   npsMetric,
   oneTouchResolutionMetric,
+  quantileSketchMetric,
   queueMetric,
   repeatContactFcrMetric,
   stateFromBytes,
@@ -72,6 +73,7 @@ const cases: readonly Case[] = [
   { name: "agent vs company nps", metric: erase(agentCompanyNpsMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c })), rows: pairsFor([0, 10]), exact: true },
   { name: "agent vs company nps weighted", metric: erase(agentCompanyNpsMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c, weight: (r) => r.w })), rows: pairsFor([0, 10]), exact: false },
   { name: "agent vs company csat 1-7", metric: erase(agentCompanyCsatMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c, scale: { min: 1, max: 7 } })), rows: pairsFor([1, 7]), exact: true },
+  { name: "quantile sketch", metric: erase(quantileSketchMetric<Row>({ value: (r) => (r.v === null ? null : r.w * 1000) })), rows: rowsFor([0, 10]), exact: false },
   { name: "art first, business hours", metric: erase(artMetric({ resolution: "first", businessHours: calendar })), rows: ticketsArb, exact: true },
 ];
 
