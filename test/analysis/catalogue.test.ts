@@ -39,9 +39,9 @@ describe("metricCatalogue", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const links = [...readme.matchAll(/\]\((docs\/[^)#]+)(?:#([^)]+))?\)/g)].map(([, file, anchor]) => [file as string, anchor] as const);
     expect(links.length).toBeGreaterThan(10);
-    for (const doc of ["docs/trends.md", "docs/metrics.md", "docs/attribution.md", "docs/ingest.md", "docs/report.md"]) {
+    for (const doc of ["docs/trends.md", "docs/metrics.md", "docs/attribution.md", "docs/ingest.md", "docs/report.md", "docs/scale.md"]) {
       const text = readFileSync(new URL(`../../${doc}`, import.meta.url), "utf8");
-      for (const [, file, anchor] of text.matchAll(/\]\(((?:metrics|trends|attribution|ingest|report)\.md)(?:#([^)]+))?\)/g)) links.push([`docs/${file}`, anchor]);
+      for (const [, file, anchor] of text.matchAll(/\]\(((?:metrics|trends|attribution|ingest|report|scale)\.md)(?:#([^)]+))?\)/g)) links.push([`docs/${file}`, anchor]);
     }
     for (const [file, anchor] of links) {
       expect(() => readFileSync(new URL(`../../${file}`, import.meta.url))).not.toThrow();
