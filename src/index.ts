@@ -69,4 +69,4 @@ export { buildReport, reportBuilder, type ReportBuilder, type ReportOptions } fr
 export { reportText, type ReportFormatOptions } from "./report/text.ts";
 
 export { groupsFromJSON, groupsToJSON, stateFromBytes, stateFromJSON, stateToBytes, stateToJSON, type PortableGroups, type PortableState, type StateMetric } from "./core/portable.ts";
-export { quantileSketch, quantileSketchMetric, type QuantileSketchOptions, type QuantileSketchResult, type QuantileSketchState } from "./metrics/quantile-sketch.ts";
+export { quantileSketch, quantileSketchMetric, type QuantileSketchOptions, type QuantileSketchResult, type QuantileSketchState, type SketchPercentile } from "./metrics/quantile-sketch.ts";

@@ -67,6 +67,10 @@ export interface PortableGroups {
  */
 export type StateMetric<S> = Pick<Metric<never, S, unknown>, "name" | "init" | "merge" | "result">;
 
+// Every runtime cx-metrics supports has these (Node, Deno, Bun, browsers); the ES library types do not.
+declare const TextEncoder: { new (): { encode(text: string): Uint8Array } };
+declare const TextDecoder: { new (label: string, options: { fatal: boolean }): { decode(bytes: Uint8Array): string } };
+
 const VERSION = 1;
 const MAGIC = [0x43, 0x58, 0x4d, 0x53]; // "CXMS"
 const MAX_DEPTH = 64;

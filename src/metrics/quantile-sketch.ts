@@ -51,8 +51,8 @@ export interface QuantileSketchResult {
   readonly max: number | null;
   /** The 50th percentile, within `relativeAccuracy` of the value at its rank; `null` without values. */
   readonly median: number | null;
-  /** Each requested percentile: `{ percentile, value }`, values `null` without data. */
-  readonly percentiles: readonly { readonly percentile: number; readonly value: number | null }[];
+  /** Each requested percentile, in the order asked. */
+  readonly percentiles: readonly SketchPercentile[];
   /** α. */
   readonly relativeAccuracy: number;
   /** Bins in use: the memory the sketch holds, 8 bytes each. */
@@ -61,6 +61,22 @@ export interface QuantileSketchResult {
   readonly missing: number;
   /** Records left out as invalid (`onInvalid: "skip"`), by field. */
   readonly excluded: Exclusions;
+}
+
+/**
+ * One percentile of a {@link QuantileSketchResult}.
+ *
+ * @category Operations
+ * @example
+ * ```ts
+ * const p: SketchPercentile = { percentile: 90, value: 245_000 };
+ * ```
+ */
+export interface SketchPercentile {
+  /** The percentile asked for, 0 to 100. */
+  readonly percentile: number;
+  /** Its value, within the relative accuracy of the value at its rank; `null` without data. */
+  readonly value: number | null;
 }
 
 /**
