@@ -217,6 +217,8 @@ const calls: Call[] = [
     m.merge(s, (b ?? m.init()) as never);
     return m.result(s);
   }],
+  ["arrowColumn", (a) => api.arrowColumn(a as never)],
+  ["arrowDictionary", (a) => api.arrowDictionary(a as never)],
   ["display of a result", (a, b) => api.display(api.nps(a as never, { onInvalid: "skip" }), b as never)],
   ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
   ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],
