@@ -34,7 +34,7 @@ export { nps, npsCategory, npsMetric, type NpsAnswer, type NpsCategory, type Nps
 export { csat, csatCategory, csatMetric, type CsatDefinitionOptions, type CsatFieldOptions, type CsatOptions, type CsatResult } from "./metrics/csat.ts";
 export { ces, cesCategory, cesMetric, type CesDefinitionOptions, type CesFieldOptions, type CesOptions, type CesResult, type CesVersion } from "./metrics/ces.ts";
 
-export type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState } from "./metrics/ops-types.ts";
+export type { DurationSketch, DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState, PercentileOptions } from "./metrics/ops-types.ts";
 export { aht, ahtMetric, defaultAhtComponents, type AhtComponent, type AhtOptions, type AhtResult, type AhtState, type DurationAccessor } from "./metrics/aht.ts";
 export { queue, queueMetric, type AbandonTreatment, type QueueOptions, type QueueResult, type QueueState } from "./metrics/queue.ts";
 export { fcr, fcrMetric, type FcrOptions, type FcrResult, type FcrState } from "./metrics/fcr.ts";

@@ -219,6 +219,13 @@ const calls: Call[] = [
   }],
   ["arrowColumn", (a) => api.arrowColumn(a as never)],
   ["arrowDictionary", (a) => api.arrowDictionary(a as never)],
+  ["art sketch", (a, b) => api.art(a as never, { percentiles: "sketch", ...(typeof b === "object" && b !== null && !Array.isArray(b) ? b : {}) } as never)],
+  ["aht sketch merge", (a, b) => {
+    const m = api.ahtMetric({ percentiles: "sketch", onInvalid: "skip" });
+    const s = api.fold(m, (Array.isArray(a) ? a : []) as never);
+    m.merge(s, (b ?? m.init()) as never);
+    return m.result(s);
+  }],
   ["display of a result", (a, b) => api.display(api.nps(a as never, { onInvalid: "skip" }), b as never)],
   ["series nps", (a, b) => api.series(api.npsMetric({ value: "nps", onInvalid: "skip" }), a as never, b as never)],
   ["series any", (a, b, c) => api.series(a as never, b as never, c as never)],

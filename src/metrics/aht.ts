@@ -7,9 +7,9 @@ import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state
 import { compensatedAdd } from "../stats/compensated.ts";
 import { intervalSettings, PROPORTION_METHODS, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
 import { checkDurationOption, DURATION_EXPECTED, MAX_DURATION_MS } from "../time/duration.ts";
-import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
+import { durationState, isDurationState, mergeDurations, pushDuration, readDurations, readPercentileOptions } from "./internal/durations.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
-import type { DurationState, DurationStats, ExclusionState, Exclusions } from "./ops-types.ts";
+import type { DurationState, DurationStats, ExclusionState, Exclusions, PercentileOptions } from "./ops-types.ts";
 
 /**
  * Reads one duration component (ms) from a contact: a function, or a field name; `null`/`undefined`
@@ -23,7 +23,7 @@ import type { DurationState, DurationStats, ExclusionState, Exclusions } from ".
  */
 export type DurationAccessor<T> = Reader<T, number | null | undefined>;
 
-const AHT_KEYS: readonly string[] = ["components", "handled", "target", "level", "interval", "onInvalid"];
+const AHT_KEYS: readonly string[] = ["components", "handled", "target", "level", "interval", "onInvalid", "percentiles", "relativeAccuracy"];
 
 /**
  * Options of {@link aht} and {@link ahtMetric}, with the shared `level`, `interval` (for the target share) and `onInvalid`.
@@ -34,7 +34,7 @@ const AHT_KEYS: readonly string[] = ["components", "handled", "target", "level",
  * const options: AhtOptions = { components: { ...defaultAhtComponents, dialing: (c) => c.talk }, target: "6min" };
  * ```
  */
-export interface AhtOptions<T extends Contact = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
+export interface AhtOptions<T extends Contact = Contact> extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions, PercentileOptions {
   /**
    * The parts of handle time, by name, each a function or a field name. Add your own, e.g. Genesys
    * Cloud's outbound handle time also counts dialing and contacting:
@@ -150,6 +150,9 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
   /** Component values of the record being added, so a record with one bad value adds nothing. */
   private readonly scratch: Float64Array;
 
+  /** The sketch's α under `percentiles: "sketch"`, or `null` for exact percentiles. */
+  private readonly sketch: number | null;
+
   constructor(options: AhtOptions<T> | undefined) {
     const o = checkOptions(this.name, options, AHT_KEYS);
     const components = (o["components"] ?? defaultAhtComponents) as Readonly<Record<string, unknown>>;
@@ -163,7 +166,9 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
     this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
     this.skip = checkOnInvalid(this.name, o["onInvalid"]);
     this.scratch = new Float64Array(this.names.length);
-    this.definition = definitionOf(this.name, { components: JSON.stringify(this.names), target: this.target });
+    const percentiles = readPercentileOptions(this.name, o);
+    this.sketch = percentiles.sketch;
+    this.definition = definitionOf(this.name, { components: JSON.stringify(this.names), target: this.target, ...(this.sketch === null ? {} : { percentiles: percentiles.definition }) });
   }
 
   init(): AhtState {
@@ -174,7 +179,7 @@ class AhtMetric<T extends Contact> implements Metric<T, AhtState, AhtResult> {
       sums: new Float64Array(k),
       compensation: new Float64Array(k),
       missing: new Float64Array(k),
-      handleTimes: durationState(),
+      handleTimes: durationState(this.sketch),
       excluded: exclusionState(),
     };
   }

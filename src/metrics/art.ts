@@ -3,10 +3,10 @@ import { checkChoice, checkOptions, type IntervalOptions, type InvalidOptions } 
 import type { Ticket } from "../core/records.ts";
 import type { BusinessCalendar } from "../time/calendar.ts";
 import type { Instant } from "../core/records.ts";
-import type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState } from "./ops-types.ts";
+import type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState, PercentileOptions } from "./ops-types.ts";
 import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
 import type { IntervalSettings, ProportionIntervalMethod } from "../stats/estimates.ts";
-import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
+import { durationState, isDurationState, mergeDurations, pushDuration, readDurations, readPercentileOptions } from "./internal/durations.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
 import { elapsed, INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
 import { isOpenState, mergeOpen, openState, readOpen } from "./internal/open-items.ts";
@@ -26,7 +26,7 @@ import { isSolved, STATUS_EXPECTED } from "./internal/tickets.ts";
  */
 export type ResolutionPoint = "full" | "first";
 
-const ART_KEYS: readonly string[] = ["resolution", "businessHours", "target", "asOf", "level", "interval", "onInvalid"];
+const ART_KEYS: readonly string[] = ["resolution", "businessHours", "target", "asOf", "level", "interval", "onInvalid", "percentiles", "relativeAccuracy"];
 
 /**
  * Options of {@link art} and {@link artMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`.
@@ -37,7 +37,7 @@ const ART_KEYS: readonly string[] = ["resolution", "businessHours", "target", "a
  * const options: ArtOptions = { resolution: "first", target: "24h" };
  * ```
  */
-export interface ArtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
+export interface ArtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions, PercentileOptions {
   /**
    * First or full resolution.
    * @defaultValue "full"
@@ -132,19 +132,24 @@ class ArtMetric implements Metric<Ticket, ArtState, ArtResult> {
   private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
+  /** The sketch's α under `percentiles: "sketch"`, or `null` for exact percentiles. */
+  private readonly sketch: number | null;
+
   constructor(options: ArtOptions | undefined) {
     const o = checkOptions(this.name, options, ART_KEYS);
     this.first = checkChoice(this.name, "resolution", o["resolution"], ["full", "first"], "full") === "first";
     ({ calendar: this.calendar, target: this.target, asOf: this.asOf, rates: this.rates, skip: this.skip } = timeOptions(this.name, o));
+    this.sketch = readPercentileOptions(this.name, o).sketch;
     this.definition = definitionOf(this.name, {
       resolution: this.first ? "first" : "full",
       businessHours: this.calendar === undefined ? "none" : this.calendar.definition,
       target: this.target,
+      ...(this.sketch === null ? {} : { percentiles: `sketch:${this.sketch}` }),
     });
   }
 
   init(): ArtState {
-    return { definition: this.definition, resolved: durationState(), open: openState(), reopenedTickets: 0, reopens: 0, excluded: exclusionState() };
+    return { definition: this.definition, resolved: durationState(this.sketch), open: openState(), reopenedTickets: 0, reopens: 0, excluded: exclusionState() };
   }
 
   add(state: ArtState, ticket: Ticket, i?: number): void {

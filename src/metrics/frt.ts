@@ -3,10 +3,10 @@ import { checkChoice, checkOptions, type IntervalOptions, type InvalidOptions } 
 import type { Ticket } from "../core/records.ts";
 import type { BusinessCalendar } from "../time/calendar.ts";
 import type { Instant } from "../core/records.ts";
-import type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState } from "./ops-types.ts";
+import type { DurationState, DurationStats, ExclusionState, Exclusions, OpenItems, OpenState, PercentileOptions } from "./ops-types.ts";
 import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
 import type { IntervalSettings, ProportionIntervalMethod } from "../stats/estimates.ts";
-import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
+import { durationState, isDurationState, mergeDurations, pushDuration, readDurations, readPercentileOptions } from "./internal/durations.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
 import { elapsed, INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
 import { isOpenState, mergeOpen, openState, readOpen } from "./internal/open-items.ts";
@@ -26,7 +26,7 @@ import { timeOptions } from "./internal/time-options.ts";
  */
 export type AutomatedReplies = "ignore" | "include" | "separate";
 
-const FRT_KEYS: readonly string[] = ["start", "automated", "businessHours", "target", "asOf", "level", "interval", "onInvalid"];
+const FRT_KEYS: readonly string[] = ["start", "automated", "businessHours", "target", "asOf", "level", "interval", "onInvalid", "percentiles", "relativeAccuracy"];
 
 /**
  * Options of {@link frt} and {@link frtMetric}, with the shared `level`, `interval` (for the target share, default `"wilson"`) and `onInvalid`.
@@ -37,7 +37,7 @@ const FRT_KEYS: readonly string[] = ["start", "automated", "businessHours", "tar
  * const options: FrtOptions = { automated: "separate", target: "1h" };
  * ```
  */
-export interface FrtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
+export interface FrtOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions, PercentileOptions {
   /**
    * Where the wait starts: ticket creation, or the customer's first message. Tickets without a first
    * customer message are then counted in `missingStart` and left out.
@@ -119,21 +119,26 @@ class FrtMetric implements Metric<Ticket, FrtState, FrtResult> {
   private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
+  /** The sketch's α under `percentiles: "sketch"`, or `null` for exact percentiles. */
+  private readonly sketch: number | null;
+
   constructor(options: FrtOptions | undefined) {
     const o = checkOptions(this.name, options, FRT_KEYS);
     this.fromCustomer = checkChoice(this.name, "start", o["start"], ["created", "firstCustomerMessage"], "created") === "firstCustomerMessage";
     this.automated = checkChoice(this.name, "automated", o["automated"], ["ignore", "include", "separate"], "ignore");
     ({ calendar: this.calendar, target: this.target, asOf: this.asOf, rates: this.rates, skip: this.skip } = timeOptions(this.name, o));
+    this.sketch = readPercentileOptions(this.name, o).sketch;
     this.definition = definitionOf(this.name, {
       start: this.fromCustomer ? "firstCustomerMessage" : "created",
       automated: this.automated,
       businessHours: this.calendar === undefined ? "none" : this.calendar.definition,
       target: this.target,
+      ...(this.sketch === null ? {} : { percentiles: `sketch:${this.sketch}` }),
     });
   }
 
   init(): FrtState {
-    return { definition: this.definition, agent: durationState(), bot: durationState(), awaiting: openState(), missingStart: 0, excluded: exclusionState() };
+    return { definition: this.definition, agent: durationState(this.sketch), bot: durationState(this.sketch), awaiting: openState(), missingStart: 0, excluded: exclusionState() };
   }
 
   add(state: FrtState, ticket: Ticket, i?: number): void {

@@ -94,6 +94,63 @@ export interface DurationState {
   compensation: number;
   /** Durations at or under the target. */
   met: number;
+  /** With `percentiles: "sketch"`: the DDSketch that replaces `values` (then empty); `null` for exact percentiles. */
+  sketch: DurationSketch | null;
+}
+
+/**
+ * The sketch a {@link DurationState} keeps instead of its durations under `percentiles: "sketch"`:
+ * DDSketch bins, the exact min and max, and the compensated sum of squares (for the mean's interval).
+ *
+ * @category Operations
+ * @example
+ * ```ts
+ * const s: DurationSketch = { alpha: 0.01, offset: 0, bins: new Float64Array(0), zeros: 0, min: Infinity, max: -Infinity, squares: 0, squaresCompensation: 0 };
+ * ```
+ */
+export interface DurationSketch {
+  /** The relative accuracy α. */
+  readonly alpha: number;
+  /** The index of `bins[0]`. */
+  offset: number;
+  /** Counts per bin: bin i holds durations in (γ^(i-1), γ^i] ms, γ = (1 + α)/(1 - α). */
+  bins: Float64Array;
+  /** Durations of 0 (up to 1e-9 ms). */
+  zeros: number;
+  /** Shortest duration, `Infinity` when empty. */
+  min: number;
+  /** Longest duration, `-Infinity` when empty. */
+  max: number;
+  /** Σ duration² (Neumaier summation). */
+  squares: number;
+  /** Compensation term of `squares`. */
+  squaresCompensation: number;
+}
+
+/**
+ * How the duration metrics (AHT, queue waits, FRT, ART) compute percentiles: exactly from every
+ * duration (the default), or from a mergeable sketch whose memory does not grow with the count.
+ *
+ * @category Operations
+ * @example
+ * ```ts
+ * const options: PercentileOptions = { percentiles: "sketch", relativeAccuracy: 0.005 };
+ * ```
+ */
+export interface PercentileOptions {
+  /**
+   * `"exact"`: every duration is kept (8 bytes each), percentiles by selection (type 7).
+   * `"sketch"`: a DDSketch (see `quantileSketch`): median, p90 and p95 within `relativeAccuracy` of
+   * the duration at their rank, about log(max/min)/α bins of memory; count, mean, its interval, min,
+   * max and the target share stay exact.
+   * @defaultValue "exact"
+   */
+  readonly percentiles?: "exact" | "sketch";
+  /**
+   * α of the sketch, from 1e-4 to 0.5; only with `percentiles: "sketch"`.
+   * @defaultValue 0.01
+   */
+  readonly relativeAccuracy?: number;
 }
 
 /**

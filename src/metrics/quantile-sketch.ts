@@ -2,6 +2,7 @@ import { CxMetricsError } from "../core/errors.ts";
 import { fold, type Accessor, type Metric, type Reader } from "../core/metric.ts";
 import { checkNumberIn, checkOnInvalid, checkOptions, readAccessor, type InvalidOptions } from "../core/options.ts";
 import { checkDefinition, checkPart, definitionOf, isCount, isFiniteNumber } from "../core/state.ts";
+import { sketchAdd, sketchGamma, sketchMerge, sketchOk, sketchQuantile, sketchSize } from "./internal/ddsketch.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, reject } from "./internal/exclusions.ts";
 import type { ExclusionState, Exclusions } from "./ops-types.ts";
 
@@ -115,8 +116,6 @@ export interface QuantileSketchState {
 }
 
 const KEYS: readonly string[] = ["value", "relativeAccuracy", "percentiles", "onInvalid"];
-/** Values at or below this are counted as zeros (a duration of a nanosecond is zero for our purposes). */
-const MIN_INDEXABLE = 1e-9;
 const MAX_VALUE = 1e300;
 const EXPECTED = "a finite number, 0 or more";
 
@@ -137,8 +136,7 @@ class QuantileSketchMetric<T> implements Metric<T | number | null | undefined, Q
     this.value = readAccessor<T, unknown>(this.name, "value", o["value"]);
     this.field = typeof o["value"] === "string" ? o["value"] : "value";
     this.alpha = o["relativeAccuracy"] === undefined ? 0.01 : checkNumberIn(this.name, "relativeAccuracy", o["relativeAccuracy"], 1e-4, 0.5);
-    this.gamma = (1 + this.alpha) / (1 - this.alpha);
-    this.logGamma = Math.log(this.gamma);
+    ({ gamma: this.gamma, logGamma: this.logGamma } = sketchGamma(this.alpha));
     const wanted = o["percentiles"] ?? [50, 90, 95, 99];
     if (!Array.isArray(wanted) || wanted.length > 100 || !wanted.every((p) => typeof p === "number" && p >= 0 && p <= 100)) {
       throw new CxMetricsError({ code: "INVALID_OPTION", fn: this.name, field: "percentiles", value: wanted, expected: "an array of up to 100 numbers from 0 to 100" });
@@ -150,11 +148,6 @@ class QuantileSketchMetric<T> implements Metric<T | number | null | undefined, Q
 
   init(): QuantileSketchState {
     return { definition: this.definition, offset: 0, bins: new Float64Array(0), count: 0, zeros: 0, sum: 0, compensation: 0, min: Infinity, max: -Infinity, missing: 0, excluded: exclusionState() };
-  }
-
-  /** The bin of x > MIN_INDEXABLE: ceil(log_γ x). */
-  private index(x: number): number {
-    return Math.ceil(Math.log(x) / this.logGamma);
   }
 
   add(state: QuantileSketchState, input: T | number | null | undefined, index?: number): void {
@@ -172,53 +165,15 @@ class QuantileSketchMetric<T> implements Metric<T | number | null | undefined, Q
     state.sum = t;
     if (v < state.min) state.min = v;
     if (v > state.max) state.max = v;
-    if (v <= MIN_INDEXABLE) {
-      state.zeros++;
-      return;
-    }
-    const k = this.index(v);
-    let j = k - state.offset;
-    if (j < 0 || j >= state.bins.length) j = this.grow(state, k);
-    state.bins[j]! += 1;
-  }
-
-  /** Makes room for bin k (doubling, in either direction); returns its position. */
-  private grow(state: QuantileSketchState, k: number): number {
-    const old = state.bins;
-    if (old.length === 0) {
-      state.bins = new Float64Array(64);
-      state.offset = k - 32;
-      return 32;
-    }
-    const lo = Math.min(state.offset, k);
-    const hi = Math.max(state.offset + old.length - 1, k);
-    const size = Math.max(hi - lo + 1, old.length * 2);
-    // Centre the new room on the span in use, so growth in either direction is amortised.
-    const start = lo - Math.floor((size - (hi - lo + 1)) / 2);
-    const bins = new Float64Array(size);
-    bins.set(old, state.offset - start);
-    state.bins = bins;
-    state.offset = start;
-    return k - start;
+    sketchAdd(state, v, this.logGamma);
   }
 
   merge(into: QuantileSketchState, other: QuantileSketchState): void {
     this.check(into, "into");
     this.check(other, "other");
-    const ob = other.bins;
-    const oo = other.offset;
-    // Copied first: `other` may be `into` (a self-merge doubles).
-    const counts = ob.slice();
-    for (let j = 0; j < counts.length; j++) {
-      const c = counts[j]!;
-      if (c === 0) continue;
-      const k = oo + j;
-      let p = k - into.offset;
-      if (p < 0 || p >= into.bins.length) p = this.grow(into, k);
-      into.bins[p]! += c;
-    }
+    // Bins and zeros (sketchMerge reads `other` before writing, so a self-merge doubles).
+    sketchMerge(into, other);
     into.count += other.count;
-    into.zeros += other.zeros;
     const t = into.sum + other.sum;
     into.compensation += (Math.abs(into.sum) >= Math.abs(other.sum) ? into.sum - t + other.sum : other.sum - t + into.sum) + other.compensation;
     into.sum = t;
@@ -231,9 +186,7 @@ class QuantileSketchMetric<T> implements Metric<T | number | null | undefined, Q
   result(state: QuantileSketchState): QuantileSketchResult {
     this.check(state, "state");
     const n = state.count;
-    let bins = 0;
-    for (let j = 0; j < state.bins.length; j++) if (state.bins[j]! > 0) bins++;
-    const at = (p: number): number | null => (n === 0 ? null : this.quantile(state, p / 100));
+    const at = (p: number): number | null => (n === 0 ? null : sketchQuantile(state, n, p / 100, this.gamma, state.min, state.max));
     return {
       count: n,
       mean: n === 0 ? null : (state.sum + state.compensation) / n,
@@ -242,42 +195,16 @@ class QuantileSketchMetric<T> implements Metric<T | number | null | undefined, Q
       median: at(50),
       percentiles: this.wanted.map((p) => ({ percentile: p, value: at(p) })),
       relativeAccuracy: this.alpha,
-      bins: bins + (state.zeros > 0 ? 1 : 0),
+      bins: sketchSize(state),
       missing: state.missing,
       excluded: readExclusions(state.excluded),
     };
   }
 
-  /**
-   * The value of rank ⌊q (n - 1)⌋ (0-based), within α: the bin holding that rank, read as
-   * 2γ^i / (γ + 1), clamped to the exact min and max.
-   */
-  private quantile(state: QuantileSketchState, q: number): number {
-    const rank = Math.floor(q * (state.count - 1));
-    if (rank < state.zeros) return Math.max(0, state.min);
-    let seen = state.zeros;
-    const bins = state.bins;
-    for (let j = 0; j < bins.length; j++) {
-      seen += bins[j]!;
-      if (seen > rank) {
-        const v = (2 * Math.pow(this.gamma, state.offset + j)) / (this.gamma + 1);
-        return Math.min(state.max, Math.max(state.min, v));
-      }
-    }
-    return state.max;
-  }
-
   private check(state: QuantileSketchState, field: string): void {
     checkDefinition(this.name, field, this.definition, state);
-    let total = 0;
-    const bins = state.bins;
-    let ok = bins instanceof Float64Array && Number.isSafeInteger(state.offset);
-    for (let j = 0; ok && j < bins.length; j++) {
-      const c = bins[j]!;
-      ok = Number.isSafeInteger(c) && c >= 0;
-      total += c;
-    }
-    ok &&= [state.count, state.zeros, state.missing].every(isCount) && total + state.zeros === state.count && isFiniteNumber(state.sum) && isFiniteNumber(state.compensation);
+    let ok = sketchOk(state, state.count);
+    ok &&= [state.count, state.zeros, state.missing].every(isCount) && isFiniteNumber(state.sum) && isFiniteNumber(state.compensation);
     ok &&= state.count === 0 ? state.min === Infinity && state.max === -Infinity : state.min >= 0 && state.min <= state.max && state.max <= MAX_VALUE;
     checkPart(ok && isExclusionState(state.excluded), this.name, this.definition, state, "bins or counts");
   }

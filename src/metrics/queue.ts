@@ -5,10 +5,10 @@ import type { Contact } from "../core/records.ts";
 import { checkDefinition, checkPart, definitionOf, isCount } from "../core/state.ts";
 import { intervalSettings, PROPORTION_METHODS, rateEstimate, type IntervalSettings, type ProportionIntervalMethod } from "../stats/estimates.ts";
 import { checkDurationOption } from "../time/duration.ts";
-import { durationState, isDurationState, mergeDurations, pushDuration, readDurations } from "./internal/durations.ts";
+import { durationState, isDurationState, mergeDurations, pushDuration, readDurations, readPercentileOptions } from "./internal/durations.ts";
 import { exclusionState, isExclusionState, mergeExclusions, readExclusions, RECORD_EXPECTED, reject } from "./internal/exclusions.ts";
 import { INSTANT_FIELD_EXPECTED, instantOrNaN } from "./internal/instants.ts";
-import type { DurationState, DurationStats, ExclusionState, Exclusions } from "./ops-types.ts";
+import type { DurationState, DurationStats, ExclusionState, Exclusions, PercentileOptions } from "./ops-types.ts";
 
 /**
  * How service level treats abandoned contacts (T = the target):
@@ -30,7 +30,7 @@ import type { DurationState, DurationStats, ExclusionState, Exclusions } from ".
 export type AbandonTreatment = "missed" | "met" | "excluded" | "ignored";
 
 const TREATMENTS: readonly AbandonTreatment[] = ["missed", "met", "excluded", "ignored"];
-const QUEUE_KEYS: readonly string[] = ["target", "shortAbandon", "abandons", "level", "interval", "onInvalid"];
+const QUEUE_KEYS: readonly string[] = ["target", "shortAbandon", "abandons", "level", "interval", "onInvalid", "percentiles", "relativeAccuracy"];
 
 /**
  * Options of {@link queue} and {@link queueMetric}, with the shared `level`, `interval` (default `"wilson"`) and `onInvalid`.
@@ -41,7 +41,7 @@ const QUEUE_KEYS: readonly string[] = ["target", "shortAbandon", "abandons", "le
  * const options: QueueOptions = { target: "20s", shortAbandon: "5s", abandons: "excluded" };
  * ```
  */
-export interface QueueOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions {
+export interface QueueOptions extends IntervalOptions<ProportionIntervalMethod>, InvalidOptions, PercentileOptions {
   /**
    * Service-level target: answered within this long (inclusive) is met. Milliseconds (at least 1000),
    * or a string with a unit (`"20s"`, `"PT20S"`).
@@ -146,6 +146,9 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
   private readonly rates: IntervalSettings<ProportionIntervalMethod>;
   private readonly skip: boolean;
 
+  /** The sketch's α under `percentiles: "sketch"`, or `null` for exact percentiles. */
+  private readonly sketch: number | null;
+
   constructor(options: QueueOptions | undefined) {
     const o = checkOptions(this.name, options, QUEUE_KEYS);
     this.target = checkDurationOption(this.name, "target", o["target"], 20_000);
@@ -153,7 +156,9 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
     this.abandons = checkChoice(this.name, "abandons", o["abandons"], TREATMENTS, "missed");
     this.rates = intervalSettings(this.name, o, PROPORTION_METHODS, "wilson");
     this.skip = checkOnInvalid(this.name, o["onInvalid"]);
-    this.definition = definitionOf(this.name, { target: this.target, shortAbandon: this.shortAbandon });
+    const percentiles = readPercentileOptions(this.name, o);
+    this.sketch = percentiles.sketch;
+    this.definition = definitionOf(this.name, { target: this.target, shortAbandon: this.shortAbandon, ...(this.sketch === null ? {} : { percentiles: percentiles.definition }) });
   }
 
   init(): QueueState {
@@ -165,7 +170,7 @@ class QueueMetric implements Metric<Contact, QueueState, QueueResult> {
       shortAbandoned: 0,
       flowedOut: 0,
       waiting: 0,
-      answerWaits: durationState(),
+      answerWaits: durationState(this.sketch),
       excluded: exclusionState(),
     };
   }

@@ -74,6 +74,8 @@ const cases: readonly Case[] = [
   { name: "agent vs company nps weighted", metric: erase(agentCompanyNpsMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c, weight: (r) => r.w })), rows: pairsFor([0, 10]), exact: false },
   { name: "agent vs company csat 1-7", metric: erase(agentCompanyCsatMetric<Pair>({ agent: (r) => r.a, company: (r) => r.c, scale: { min: 1, max: 7 } })), rows: pairsFor([1, 7]), exact: true },
   { name: "quantile sketch", metric: erase(quantileSketchMetric<Row>({ value: (r) => (r.v === null ? null : r.w * 1000) })), rows: rowsFor([0, 10]), exact: false },
+  { name: "art, percentiles by sketch", metric: erase(artMetric({ percentiles: "sketch", target: 86_400_000 })), rows: ticketsArb, exact: false },
+  { name: "aht, percentiles by sketch", metric: erase(ahtMetric({ percentiles: "sketch", relativeAccuracy: 0.02 })), rows: contactsArb, exact: false },
   { name: "art first, business hours", metric: erase(artMetric({ resolution: "first", businessHours: calendar })), rows: ticketsArb, exact: true },
 ];
 

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { CxMetricsError, fold, quantileSketch, quantileSketchMetric } from "cx-metrics";
+import { ahtMetric, art, artMetric, CxMetricsError, fold, frt, quantileSketch, quantileSketchMetric, queue, stateFromJSON, stateToJSON } from "cx-metrics";
 
 /** The k-th smallest value, k = floor(q (n - 1)): what the sketch promises to be within α of. */
 function atRank(sorted: readonly number[], p: number): number {
@@ -68,5 +68,44 @@ describe("quantileSketch", () => {
     const s = fold(a, [5]);
     a.merge(s, s);
     expect(a.result(s).count).toBe(2);
+  });
+});
+
+describe("percentiles: \"sketch\" on the duration metrics", () => {
+  const tickets = fc.array(
+    fc.record({ created: fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 1, 1) }), took: fc.oneof(fc.integer({ min: 0, max: 30 * 86_400_000 }), fc.constant(0)) }),
+    { minLength: 1, maxLength: 200 },
+  );
+
+  test.prop([tickets])("ART by sketch: counts, mean, min, max and the target share exact; percentiles within α of the duration at their rank", (list) => {
+    const rows = list.map((t) => ({ created: t.created, solves: [t.created + t.took], status: "solved" as const }));
+    const exact = art(rows, { target: "24h" });
+    const sketch = art(rows, { target: "24h", percentiles: "sketch", relativeAccuracy: 0.01 });
+    expect([sketch.count, sketch.min, sketch.max, sketch.metTarget, sketch.withinTarget]).toEqual([exact.count, exact.min, exact.max, exact.metTarget, exact.withinTarget]);
+    expect(sketch.mean?.value).toBe(exact.mean?.value);
+    // The mean's standard error from Σx² instead of Σ(x - mean)²: the same to far below a millisecond.
+    expect(Math.abs((sketch.mean?.standardError ?? 0) - (exact.mean?.standardError ?? 0))).toBeLessThan(1e-3 + 1e-9 * (exact.mean?.standardError ?? 0));
+    const sorted = list.map((t) => t.took).sort((a, b) => a - b);
+    for (const [p, v] of [[50, sketch.median], [90, sketch.p90], [95, sketch.p95]] as const) {
+      const at = atRank(sorted, p);
+      expect(Math.abs((v as number) - at)).toBeLessThanOrEqual(0.01 * at + 1e-9);
+    }
+  });
+
+  it("keeps no duration, refuses an accuracy without the sketch, and does not merge with exact states", () => {
+    const metric = ahtMetric({ percentiles: "sketch" });
+    const state = fold(metric, Array.from({ length: 5000 }, (_, i) => ({ arrived: 0, answered: 0, talk: 1000 + i * 997, hold: 0, afterCallWork: 0 })));
+    expect(state.handleTimes.values.length).toBe(0);
+    // Durations from 1 s to about 83 min: ln(4985)/ln(1.01/0.99) is about 426 bins in use.
+    expect(state.handleTimes.sketch!.bins.filter((c) => c > 0).length).toBeLessThanOrEqual(Math.ceil(Math.log(4985) / Math.log(1.01 / 0.99)) + 1);
+    expect(state.handleTimes.sketch!.bins.length).toBeLessThanOrEqual(1024);
+    expect(() => ahtMetric({ relativeAccuracy: 0.01 })).toThrow(/relativeAccuracy/);
+    expect(() => artMetric({ percentiles: "approx" as never })).toThrow(CxMetricsError);
+    const exact = ahtMetric();
+    expect(() => exact.merge(exact.init(), metric.init() as never)).toThrow(expect.objectContaining({ code: "INCOMPATIBLE_STATE" }));
+    // Portable too: the sketch travels as JSON and as bytes.
+    expect(metric.result(stateFromJSON(metric, JSON.parse(JSON.stringify(stateToJSON(metric, state)))))).toEqual(metric.result(state));
+    expect(queue([{ arrived: 0, answered: 12_000 }, { arrived: 0, answered: 30_000 }], { percentiles: "sketch" }).answerWait.max).toBe(30_000);
+    expect(frt([{ created: 0, firstResponse: 60_000 }], { percentiles: "sketch" }).median).toBeCloseTo(60_000, -3);
   });
 });

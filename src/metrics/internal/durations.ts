@@ -1,15 +1,66 @@
 import { isCount, isFiniteNumber } from "../../core/state.ts";
 import { meanEstimate, rateEstimate, type IntervalSettings, type ProportionIntervalMethod } from "../../stats/estimates.ts";
 import { selectPercentiles } from "../../stats/quantile.ts";
-import type { DurationState, DurationStats } from "../ops-types.ts";
+import { CxMetricsError } from "../../core/errors.ts";
+import { checkNumberIn } from "../../core/options.ts";
+import type { DurationSketch, DurationState, DurationStats } from "../ops-types.ts";
+import { sketchAdd, sketchGamma, sketchMerge, sketchOk, sketchQuantile } from "./ddsketch.ts";
 
-/** An empty {@link DurationState}. */
-export function durationState(): DurationState {
-  return { values: new Float64Array(16), count: 0, sum: 0, compensation: 0, met: 0 };
+/** The option keys of {@link readPercentileOptions}. */
+export const PERCENTILE_KEYS: readonly string[] = ["percentiles", "relativeAccuracy"];
+
+/**
+ * Reads `percentiles` and `relativeAccuracy`: the sketch's α, or `null` for exact percentiles; and the
+ * definition parameter that tells the two apart (states of either kind do not merge).
+ */
+export function readPercentileOptions(fn: string, o: Readonly<Record<string, unknown>>): { sketch: number | null; definition: string } {
+  const mode = o["percentiles"] ?? "exact";
+  if (mode !== "exact" && mode !== "sketch") throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "percentiles", value: mode, expected: '"exact" or "sketch"' });
+  if (mode === "exact") {
+    if (o["relativeAccuracy"] !== undefined) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: "relativeAccuracy", value: o["relativeAccuracy"], expected: 'nothing without percentiles: "sketch" (exact percentiles have no accuracy to set)' });
+    return { sketch: null, definition: "exact" };
+  }
+  const alpha = o["relativeAccuracy"] === undefined ? 0.01 : checkNumberIn(fn, "relativeAccuracy", o["relativeAccuracy"], 1e-4, 0.5);
+  return { sketch: alpha, definition: `sketch:${alpha}` };
+}
+
+/** An empty {@link DurationState}: exact (a buffer of durations), or a sketch of relative accuracy `alpha`. */
+export function durationState(alpha: number | null = null): DurationState {
+  if (alpha === null) return { values: new Float64Array(16), count: 0, sum: 0, compensation: 0, met: 0, sketch: null };
+  const sketch: DurationSketch = { alpha, offset: 0, bins: new Float64Array(0), zeros: 0, min: Infinity, max: -Infinity, squares: 0, squaresCompensation: 0 };
+  return { values: new Float64Array(0), count: 0, sum: 0, compensation: 0, met: 0, sketch };
+}
+
+// γ and ln γ per α: the sketch's hot path reads them from here instead of computing a logarithm.
+const gammas = new Map<number, { gamma: number; logGamma: number }>();
+function gammaOf(alpha: number): { gamma: number; logGamma: number } {
+  let g = gammas.get(alpha);
+  if (g === undefined) {
+    g = sketchGamma(alpha);
+    if (gammas.size < 64) gammas.set(alpha, g);
+  }
+  return g;
+}
+
+function sketchPush(s: DurationSketch, x: number): void {
+  sketchAdd(s, x, gammaOf(s.alpha).logGamma);
+  if (x < s.min) s.min = x;
+  if (x > s.max) s.max = x;
+  const sq = x * x;
+  const t = s.squares + sq;
+  s.squaresCompensation += Math.abs(s.squares) >= sq ? s.squares - t + sq : sq - t + s.squares;
+  s.squares = t;
 }
 
 /** Appends one duration (checked by the caller); amortized O(1), allocating only when the buffer doubles. */
 export function pushDuration(state: DurationState, duration: number, target: number): void {
+  if (state.sketch !== null) {
+    sketchPush(state.sketch, duration);
+    state.count++;
+    addCompensated(state, duration);
+    if (duration <= target) state.met++;
+    return;
+  }
   if (state.count === state.values.length) {
     const grown = new Float64Array(state.values.length * 2);
     grown.set(state.values);
@@ -22,6 +73,23 @@ export function pushDuration(state: DurationState, duration: number, target: num
 
 /** Appends every duration of `other` to `into` (`other` may be `into`: its scalars are read first). */
 export function mergeDurations(into: DurationState, other: DurationState): void {
+  const os = other.sketch;
+  const is = into.sketch;
+  if (os !== null && is !== null) {
+    const { count, sum, compensation, met } = other;
+    const { min, max, squares, squaresCompensation } = os;
+    sketchMerge(is, os);
+    is.min = Math.min(is.min, min);
+    is.max = Math.max(is.max, max);
+    const t = is.squares + squares;
+    is.squaresCompensation += (Math.abs(is.squares) >= Math.abs(squares) ? is.squares - t + squares : squares - t + is.squares) + squaresCompensation;
+    is.squares = t;
+    into.count += count;
+    addCompensated(into, sum);
+    addCompensated(into, compensation);
+    into.met += met;
+    return;
+  }
   const count = other.count;
   const sum = other.sum;
   const compensation = other.compensation;
@@ -55,14 +123,31 @@ export function isDurationState(value: unknown, deep = true): boolean {
     typeof d === "object" &&
     d.values instanceof Float64Array &&
     isCount(d.count) &&
-    d.count <= d.values.length &&
+    (d.sketch === null ? d.count <= d.values.length : d.values.length === 0) &&
     isCount(d.met) &&
     d.met <= d.count &&
     isFiniteNumber(d.sum) &&
     isFiniteNumber(d.compensation) &&
+    (d.sketch === null ? true : isSketch(d.sketch, d.count)) &&
     // The values are read once per state that arrives (`other`, `result`), not on every merge into an
     // accumulator that already passed: merging many shards into one stays linear.
-    (!deep || durationsOk(d.values, d.count))
+    (!deep || d.sketch !== null || durationsOk(d.values, d.count))
+  );
+}
+
+/** A {@link DurationSketch} whose bins add up to `count`, with consistent bounds and sums. */
+function isSketch(s: DurationSketch, count: number): boolean {
+  return (
+    typeof s === "object" &&
+    s !== null &&
+    typeof s.alpha === "number" &&
+    s.alpha >= 1e-4 &&
+    s.alpha <= 0.5 &&
+    sketchOk(s, count) &&
+    isFiniteNumber(s.squares) &&
+    s.squares >= 0 &&
+    isFiniteNumber(s.squaresCompensation) &&
+    (count === 0 ? s.min === Infinity && s.max === -Infinity : s.min >= 0 && s.min <= s.max && s.max < Infinity)
   );
 }
 
@@ -82,6 +167,17 @@ export function readDurations(state: DurationState, target: number, rates: Inter
   const withinTarget = hasTarget ? rateEstimate(state.met, n, rates) : null;
   const base = { target: hasTarget ? target : null, metTarget: hasTarget ? state.met : 0, withinTarget };
   if (n === 0) return { count: 0, totalMs: 0, mean: null, median: null, p90: null, p95: null, min: null, max: null, ...base };
+  const sk = state.sketch;
+  if (sk !== null) {
+    const totalMs = state.sum + state.compensation;
+    const mean = totalMs / n;
+    // Σ(x - mean)² = Σx² - n·mean², from the compensated sums (cancellation is bounded by the
+    // squares' own rounding; never below 0).
+    const squares = Math.max(0, sk.squares + sk.squaresCompensation - n * mean * mean);
+    const { gamma } = gammaOf(sk.alpha);
+    const q = (p: number): number => sketchQuantile(sk, n, p, gamma, sk.min, sk.max);
+    return { count: n, totalMs, mean: meanEstimate(mean, squares / n, n, rates.z, rates.level, 0, Infinity), median: q(0.5), p90: q(0.9), p95: q(0.95), min: sk.min, max: sk.max, ...base };
+  }
   const copy = state.values.slice(0, n);
   const totalMs = state.sum + state.compensation;
   const mean = totalMs / n;
