@@ -62,7 +62,7 @@ export { display, jupyterDisplay, type DisplayOptions, type Displayable, type Mi
 
 export type { RecordCounts, RecordKind } from "./ingest/fields.ts";
 export { readRows, rowReader, specFromHeader, type ColumnMapping, type ColumnRule, type ColumnSource, type DurationUnit, type IngestResult, type IngestSummary, type ReadOptions, type Rejection, type RowReader, type RowRecords, type RowSource, type RowSpec, type RowSpecs } from "./ingest/reader.ts";
-export { arrowColumn, arrowDictionary, type ArrowDataLike, type ArrowVectorLike } from "./ingest/arrow.ts";
+export { arrowColumn, arrowDictionary, type ArrowDataLike, type ArrowDictionaryValues, type ArrowKeys, type ArrowVectorLike } from "./ingest/arrow.ts";
 export { presetNamed, presets, type MetricDefinitions, type Preset, type Presets } from "./ingest/presets.ts";
 
 export type { Report, ReportAgent, ReportAgents, ReportAgentVsCompany, ReportColumn, ReportComment, ReportFunnelPoint, ReportHeatmap, ReportPeriod, ReportRow, ReportScorecard, ReportSlope, ReportTrend, ReportValue } from "./report/types.ts";

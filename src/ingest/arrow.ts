@@ -38,7 +38,37 @@ export interface ArrowDataLike {
   /** The chunk's dictionary indices (for a dictionary vector). */
   readonly values?: ArrayLike<number>;
   /** The chunk's dictionary. */
-  readonly dictionary?: { toArray(): ArrayLike<unknown> } | null;
+  readonly dictionary?: ArrowDictionaryValues | null;
+}
+
+/**
+ * A dictionary of an {@link ArrowDataLike}: the values its indices name.
+ *
+ * @category Ingest
+ * @example
+ * ```ts
+ * const values: ArrowDictionaryValues = table.getChild("agent")!.data[0]!.dictionary!;
+ * ```
+ */
+export interface ArrowDictionaryValues {
+  /** The dictionary's values, in index order. */
+  toArray(): ArrayLike<unknown>;
+}
+
+/**
+ * What {@link arrowDictionary} returns: a key column and the keys it indexes, as {@link groupColumns} takes them.
+ *
+ * @category Ingest
+ * @example
+ * ```ts
+ * const { keys, dictionary }: ArrowKeys = arrowDictionary(table.getChild("agent")!);
+ * ```
+ */
+export interface ArrowKeys {
+  /** Per value, its index into `dictionary`. */
+  readonly keys: Int32Array;
+  /** The keys, the last one `null` when the column has nulls. */
+  readonly dictionary: unknown[];
 }
 
 function checkVector(fn: string, v: unknown): ArrowVectorLike {
@@ -88,7 +118,7 @@ export function arrowColumn(vector: ArrowVectorLike): ArrayLike<unknown> {
  * groupColumns(npsMetric(), arrowColumn(table.getChild("nps")!), keys, dictionary).size; // => 2
  * ```
  */
-export function arrowDictionary(vector: ArrowVectorLike): { keys: Int32Array; dictionary: unknown[] } {
+export function arrowDictionary(vector: ArrowVectorLike): ArrowKeys {
   const fn = "arrowDictionary";
   const v = checkVector(fn, vector);
   const chunks = v.data;
