@@ -49,7 +49,12 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 export function studentTCdf(t: number, df: number): number {
   if (!Number.isFinite(df)) return normalCdf(t);
   if (t === 0) return 0.5;
-  const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+  // P(T < -|t|) = I_x(df/2, 1/2) / 2 with x = df/(df + t²). For small |t|, x rounds to 1 and the tail
+  // to exactly 0.5: read it instead as (1 - I_y(1/2, df/2)) / 2 with y = t²/(df + t²), computed
+  // without that cancellation.
+  const t2 = t * t;
+  const y = t2 / (df + t2);
+  const tail = y < 0.5 ? 0.5 * (1 - regularizedBeta(y, 0.5, df / 2)) : 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 

@@ -27,6 +27,17 @@ describe("Student's t", () => {
   );
 });
 
+describe("Student's t near 0 (a regression: the CDF was exactly 0.5 for |t| below about 1e-8)", () => {
+  it("moves off 0.5 by the density times t", () => {
+    // The counterexample fast-check found: P(T < t) ≈ 0.5 + t·f(0), f(0) = Γ((ν+1)/2)/(Γ(ν/2)√(νπ)).
+    const df = 104.64120430129148;
+    const t = -2.5126239746888387e-8;
+    const f0 = Math.exp(lgammaRef((df + 1) / 2) - lgammaRef(df / 2) - 0.5 * Math.log(df * Math.PI));
+    expect(close(studentTCdf(t, df), 0.5 + t * f0, 1e-12)).toBe(true);
+    expect(close(studentTCdf(-t, df), 0.5 - t * f0, 1e-12)).toBe(true);
+  });
+});
+
 /** ln Γ by Stirling's series with shifting (an independent implementation). */
 function lgammaRef(x: number): number {
   let shift = 0;
