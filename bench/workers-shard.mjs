@@ -6,6 +6,7 @@ import { artMetric, fold, stateToBytes } from "cx-metrics";
 
 const metric = artMetric({ target: "24h" });
 
+// The generator of bench/random.ts, again: a worker started without a TypeScript loader cannot import that file.
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
