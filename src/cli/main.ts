@@ -9,8 +9,8 @@
  *
  * @module
  */
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse";
@@ -241,6 +241,16 @@ function breaksIn(record: readonly string[]): number {
   return n;
 }
 
+/** Writes an output file, making its folder; a path that cannot be written is a usage error. */
+function writeOut(file: string, text: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (e) {
+    throw usage(`${file}: cannot write it (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
 function summaryLine(input: Input): string {
   const s = input.summary;
   const kinds = Object.entries(s.records).filter(([, n]) => n > 0).map(([k, n]) => `${n.toLocaleString("en-US")} ${k === "survey" ? "survey answers" : `${k}s`}`);
@@ -379,7 +389,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
   const report = builder.result();
   const locale = v.locale ?? "en-US";
   if (v.html !== undefined) {
-    writeFileSync(v.html, reportHtml(report, { locale }));
+    writeOut(v.html, reportHtml(report, { locale }));
     if (!quiet) err(`wrote ${v.html}\n`);
   }
   const json = `${JSON.stringify({ report, inputs }, null, 2)}\n`;
@@ -387,7 +397,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
     out(json);
   } else {
     if (jsonFile !== undefined) {
-      writeFileSync(jsonFile, json);
+      writeOut(jsonFile, json);
       if (!quiet) err(`wrote ${jsonFile}\n`);
     }
     out(`${reportText(report, { locale })}\n`);

@@ -38,6 +38,17 @@ describe("cx-metrics report", () => {
     expect(r.stderr).toContain('line 10: ticket created (column "Created at") is "yesterday"');
   });
 
+  it("makes the output's folder, and says so when a path cannot be written", () => {
+    const file = resolve(tmp, "new", "deeper", "report.html");
+    expect(run("report", fixture("amazon-connect-records.jsonl"), "--preset", "amazon-connect", "--html", file, "--quiet").status).toBe(0);
+    expect(readFileSync(file, "utf8").startsWith("<!doctype html>")).toBe(true);
+    // A file where the folder should be: the path cannot be made.
+    writeFileSync(resolve(tmp, "a-file"), "");
+    const blocked = run("report", fixture("amazon-connect-records.jsonl"), "--preset", "amazon-connect", "--json-file", resolve(tmp, "a-file", "x.json"), "--quiet");
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toContain("cannot write it");
+  });
+
   it("writes JSON for scripts", () => {
     const r = run("report", fixture("zendesk-tickets.csv"), "--preset", "zendesk", "--zone", "UTC", "--json", "--quiet");
     expect(r.status).toBe(0);
