@@ -160,8 +160,9 @@ class Builder implements ReportBuilder {
   private readonly ticketVolumeState: unknown;
   private comments: ReportComment[] = [];
   private commentCount = 0;
-  /** Records per group: `s|key` for survey answers, `o|key` for contacts and tickets. */
-  private readonly groupRecords = new Map<string, number>();
+  /** Records per group of the survey scorecard, and of the operations one. */
+  private readonly surveyGroups = new Map<string, number>();
+  private readonly opsGroups = new Map<string, number>();
 
   constructor(options: unknown) {
     const fn = "reportBuilder";
@@ -236,8 +237,8 @@ class Builder implements ReportBuilder {
     // Relationship answers are not in the survey scorecard, so not in its groups' counts either.
     const scored = kind === "contact" || kind === "ticket" || (kind === "survey" && (record as SurveyResponse).kind !== "relationship");
     if (group !== null && scored) {
-      const key = `${kind === "survey" ? "s" : "o"}|${group}`;
-      this.groupRecords.set(key, (this.groupRecords.get(key) ?? 0) + 1);
+      const sizes = kind === "survey" ? this.surveyGroups : this.opsGroups;
+      sizes.set(group, (sizes.get(group) ?? 0) + 1);
     }
     if (kind === "survey") {
       const r = record as SurveyResponse;
@@ -314,7 +315,7 @@ class Builder implements ReportBuilder {
     this.comments.length = Math.min(this.comments.length, this.keep);
   }
 
-  private scorecard(title: string, list: readonly Tracked<never>[], kinds: number): ReportScorecard | null {
+  private scorecard(title: string, list: readonly Tracked<never>[], kinds: number, sizes: ReadonlyMap<string, number>): ReportScorecard | null {
     if (kinds === 0) return null;
     const columns: ReportColumn[] = list.map((m) => ({ id: m.id, title: m.title, unit: m.unit }));
     const value = (m: Tracked<never>, state: unknown): ReportValue | null => {
@@ -330,17 +331,13 @@ class Builder implements ReportBuilder {
     for (const m of list) for (const k of m.groups.keys()) keys.add(k);
     const groups: ReportRow[] = [...keys].sort((a, b) => a.localeCompare(b)).map((k) => ({
       key: k,
-      count: this.groupCount(list, k),
+      count: sizes.get(k) ?? 0,
       values: list.map((m) => (m.groups.has(k) ? value(m, m.groups.get(k)) : null)),
     }));
     // Metrics with no data at all (no CES question in the survey) are left out of the table.
     const keep = columns.map((_, j) => overall.values[j] !== null || groups.some((g) => g.values[j] !== null));
     const pick = <T>(list: readonly T[]): T[] => list.filter((_, j) => keep[j]);
     return { title, columns: pick(columns), overall: { ...overall, values: pick(overall.values) }, groups: groups.map((g) => ({ ...g, values: pick(g.values) })) };
-  }
-
-  private groupCount(list: readonly Tracked<never>[], key: string): number {
-    return (this.groupRecords.get(list === (this.surveyMetrics as unknown) ? `s|${key}` : `o|${key}`) ?? 0);
   }
 
   private trend(m: Tracked<never>): ReportTrend | null {
@@ -427,9 +424,9 @@ class Builder implements ReportBuilder {
 
   result(): Report {
     const transactional = this.counts.survey - this.relationship.count;
-    const surveyCard = this.scorecard("Survey", this.surveyMetrics as Tracked<never>[], transactional);
+    const surveyCard = this.scorecard("Survey", this.surveyMetrics as Tracked<never>[], transactional, this.surveyGroups);
     const opsList = [...(this.counts.contact > 0 ? this.contactMetrics : []), ...(this.counts.ticket > 0 ? this.ticketMetrics : [])] as Tracked<never>[];
-    const opsCard = this.scorecard("Operations", opsList, this.counts.contact + this.counts.ticket);
+    const opsCard = this.scorecard("Operations", opsList, this.counts.contact + this.counts.ticket, this.opsGroups);
     const trends: ReportTrend[] = [];
     for (const m of [...(transactional > 0 ? this.surveyMetrics : []), ...(this.relationship.count > 0 ? [this.relationship] : []), ...(this.counts.contact > 0 ? this.contactMetrics : [])] as Tracked<never>[]) {
       const t = this.trend(m);
