@@ -100,12 +100,13 @@ export interface DurationState {
 
 /**
  * The sketch a {@link DurationState} keeps instead of its durations under `percentiles: "sketch"`:
- * DDSketch bins, the exact min and max, and the compensated sum of squares (for the mean's interval).
+ * DDSketch bins, the exact min and max, and Welford's running mean and sum of squared deviations
+ * (for the mean's interval; merged by Chan's formula, so no Σx² - n·mean² cancellation).
  *
  * @category Operations
  * @example
  * ```ts
- * const s: DurationSketch = { alpha: 0.01, offset: 0, bins: new Float64Array(0), zeros: 0, min: Infinity, max: -Infinity, squares: 0, squaresCompensation: 0 };
+ * const s: DurationSketch = { alpha: 0.01, offset: 0, bins: new Float64Array(0), zeros: 0, min: Infinity, max: -Infinity, mean: 0, m2: 0 };
  * ```
  */
 export interface DurationSketch {
@@ -121,10 +122,10 @@ export interface DurationSketch {
   min: number;
   /** Longest duration, `-Infinity` when empty. */
   max: number;
-  /** Σ duration² (Neumaier summation). */
-  squares: number;
-  /** Compensation term of `squares`. */
-  squaresCompensation: number;
+  /** Running mean of the durations (Welford), 0 when empty; the reported mean comes from the state's compensated sum. */
+  mean: number;
+  /** Σ(duration - mean)², updated by Welford's step and merged by Chan's formula; 0 or more. */
+  m2: number;
 }
 
 /**

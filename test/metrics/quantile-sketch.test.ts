@@ -92,6 +92,22 @@ describe("percentiles: \"sketch\" on the duration metrics", () => {
     }
   });
 
+  it("the mean's standard error does not cancel on long durations close together (Welford, not Σx² - n·mean²)", () => {
+    // Found by the property above on a fresh seed: two 30-day durations 265,373 ms apart. By hand:
+    // mean 2591404189.5, Σ(x - mean)² = 2·132686.5², population variance 132686.5², SE = √(variance/n) = 132686.5/√2.
+    const rows = [2591271503, 2591536876].map((took) => ({ created: 0, solves: [took], status: "solved" as const }));
+    const exact = art(rows);
+    const sketch = art(rows, { percentiles: "sketch" });
+    expect(sketch.mean?.value).toBe(2591404189.5);
+    expect(exact.mean?.standardError).toBeCloseTo(132686.5 / Math.SQRT2, 6);
+    expect(Math.abs((sketch.mean?.standardError ?? 0) - (exact.mean?.standardError ?? 0))).toBeLessThan(1e-9 * (exact.mean?.standardError ?? 0));
+    // Merged from two shards of one duration each: Chan's update gives the same.
+    const metric = artMetric({ percentiles: "sketch" });
+    const a = fold(metric, rows.slice(0, 1));
+    metric.merge(a, fold(metric, rows.slice(1)));
+    expect(Math.abs((metric.result(a).mean?.standardError ?? 0) - (exact.mean?.standardError ?? 0))).toBeLessThan(1e-9 * (exact.mean?.standardError ?? 0));
+  });
+
   it("keeps no duration, refuses an accuracy without the sketch, and does not merge with exact states", () => {
     const metric = ahtMetric({ percentiles: "sketch" });
     const state = fold(metric, Array.from({ length: 5000 }, (_, i) => ({ arrived: 0, answered: 0, talk: 1000 + i * 997, hold: 0, afterCallWork: 0 })));

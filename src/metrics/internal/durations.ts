@@ -27,7 +27,7 @@ export function readPercentileOptions(fn: string, o: Readonly<Record<string, unk
 /** An empty {@link DurationState}: exact (a buffer of durations), or a sketch of relative accuracy `alpha`. */
 export function durationState(alpha: number | null = null): DurationState {
   if (alpha === null) return { values: new Float64Array(16), count: 0, sum: 0, compensation: 0, met: 0, sketch: null };
-  const sketch: DurationSketch = { alpha, offset: 0, bins: new Float64Array(0), zeros: 0, min: Infinity, max: -Infinity, squares: 0, squaresCompensation: 0 };
+  const sketch: DurationSketch = { alpha, offset: 0, bins: new Float64Array(0), zeros: 0, min: Infinity, max: -Infinity, mean: 0, m2: 0 };
   return { values: new Float64Array(0), count: 0, sum: 0, compensation: 0, met: 0, sketch };
 }
 
@@ -42,21 +42,21 @@ function gammaOf(alpha: number): { gamma: number; logGamma: number } {
   return g;
 }
 
-function sketchPush(s: DurationSketch, x: number): void {
+/** Counts `x` as the `n`-th duration: its bin, the bounds, and Welford's step for the squared deviations. */
+function sketchPush(s: DurationSketch, x: number, n: number): void {
   sketchAdd(s, x, gammaOf(s.alpha).logGamma);
   if (x < s.min) s.min = x;
   if (x > s.max) s.max = x;
-  const sq = x * x;
-  const t = s.squares + sq;
-  s.squaresCompensation += Math.abs(s.squares) >= sq ? s.squares - t + sq : sq - t + s.squares;
-  s.squares = t;
+  const delta = x - s.mean;
+  s.mean += delta / n;
+  s.m2 += delta * (x - s.mean);
 }
 
 /** Appends one duration (checked by the caller); amortized O(1), allocating only when the buffer doubles. */
 export function pushDuration(state: DurationState, duration: number, target: number): void {
   if (state.sketch !== null) {
-    sketchPush(state.sketch, duration);
     state.count++;
+    sketchPush(state.sketch, duration, state.count);
     addCompensated(state, duration);
     if (duration <= target) state.met++;
     return;
@@ -77,14 +77,18 @@ export function mergeDurations(into: DurationState, other: DurationState): void 
   const is = into.sketch;
   if (os !== null && is !== null) {
     const { count, sum, compensation, met } = other;
-    const { min, max, squares, squaresCompensation } = os;
+    const { min, max, mean, m2 } = os;
     sketchMerge(is, os);
     is.min = Math.min(is.min, min);
     is.max = Math.max(is.max, max);
-    const t = is.squares + squares;
-    is.squaresCompensation += (Math.abs(is.squares) >= Math.abs(squares) ? is.squares - t + squares : squares - t + is.squares) + squaresCompensation;
-    is.squares = t;
-    into.count += count;
+    // Chan, Golub and LeVeque's pairwise update of the mean and Σ(x - mean)².
+    const n = into.count + count;
+    if (count > 0) {
+      const delta = mean - is.mean;
+      is.m2 += m2 + ((delta * delta * into.count) / n) * count;
+      is.mean += (delta * count) / n;
+    }
+    into.count = n;
     addCompensated(into, sum);
     addCompensated(into, compensation);
     into.met += met;
@@ -144,10 +148,10 @@ function isSketch(s: DurationSketch, count: number): boolean {
     s.alpha >= 1e-4 &&
     s.alpha <= 0.5 &&
     sketchOk(s, count) &&
-    isFiniteNumber(s.squares) &&
-    s.squares >= 0 &&
-    isFiniteNumber(s.squaresCompensation) &&
-    (count === 0 ? s.min === Infinity && s.max === -Infinity : s.min >= 0 && s.min <= s.max && s.max < Infinity)
+    isFiniteNumber(s.mean) &&
+    isFiniteNumber(s.m2) &&
+    s.m2 >= 0 &&
+    (count === 0 ? s.min === Infinity && s.max === -Infinity && s.mean === 0 && s.m2 === 0 : s.min >= 0 && s.min <= s.max && s.max < Infinity)
   );
 }
 
@@ -171,9 +175,8 @@ export function readDurations(state: DurationState, target: number, rates: Inter
   if (sk !== null) {
     const totalMs = state.sum + state.compensation;
     const mean = totalMs / n;
-    // Σ(x - mean)² = Σx² - n·mean², from the compensated sums (cancellation is bounded by the
-    // squares' own rounding; never below 0).
-    const squares = Math.max(0, sk.squares + sk.squaresCompensation - n * mean * mean);
+    // Σ(x - mean)² as Welford and Chan kept it: no cancellation against n·mean².
+    const squares = sk.m2;
     const { gamma } = gammaOf(sk.alpha);
     const q = (p: number): number => sketchQuantile(sk, n, p, gamma, sk.min, sk.max);
     return { count: n, totalMs, mean: meanEstimate(mean, squares / n, n, rates.z, rates.level, 0, Infinity), median: q(0.5), p90: q(0.9), p95: q(0.95), min: sk.min, max: sk.max, ...base };
