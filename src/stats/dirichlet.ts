@@ -130,7 +130,8 @@ function logLikelihood(counts: Float64Array, n: Float64Array, k: number, C: numb
 
 /**
  * Newton's method on θ = ln α (so α stays positive), with step halving so that every step raises the
- * likelihood (steps below 1e-4, where the Hessian is negative definite, are taken without the check);
+ * likelihood (steps below 1e-4, where the Hessian is negative definite, are taken without the check)
+ * and a trust region of a factor 10 per step in α;
  * stops when the predicted gain ½·G·δ is below 1e-10, at a relative step below 1e-9, or when the
  * concentration passes the ceiling.
  */
@@ -215,6 +216,13 @@ function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C:
       L = Number.NaN; // recomputed if a later step needs the line search
       continue;
     }
+    // A trust region of ln 10 in θ: far from the maximum the quadratic model says little, and a long
+    // step that merely improves can jump past the peak to the limit A = ∞ (a property test found
+    // groups [[20, 2], [2, 4]] where the step from the moment start A ≈ 0.018 landed at A ≈ 2·10¹¹,
+    // better than the start but worse than the maximum at A ≈ 3.2, and the fit stopped there).
+    if (largestStep > MAX_STEP) {
+      for (let j = 0; j < m; j++) step[j] = ((step[j] as number) * MAX_STEP) / largestStep;
+    }
     if (Number.isNaN(L)) L = logLikelihood(counts, n, k, C, used, alpha);
     let t = 1;
     let improved = false;
@@ -235,6 +243,9 @@ function maximizeLikelihood(counts: Float64Array, n: Float64Array, k: number, C:
     if (!improved || largest < 1e-10) return;
   }
 }
+
+/** The longest Newton step in ln α: a factor of 10 per iteration. */
+const MAX_STEP = Math.LN10;
 
 /** Solves (-H + λI)·x = G by Gaussian elimination when -H + λI is positive definite (checked by its pivots); otherwise null. */
 function solveNegative(H: Float64Array, G: Float64Array, m: number, lambda: number): Float64Array | null {

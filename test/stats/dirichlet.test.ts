@@ -175,6 +175,16 @@ describe("fitDirichlet", () => {
     for (let c = 0; c < 3; c++) expect(close(fit.alpha[c]!, brute[c]!, 1e-5)).toBe(true);
   });
 
+  it("does not jump past the maximum to A = ∞ from a moment start near 0 (found by the property below)", () => {
+    // Two groups pulling apart: the moment estimate is A ≈ 0.018, the maximum near α = (2.11, 1.08);
+    // the fit used to leap to A ≈ 2·10¹¹ (better than its start, worse than the maximum) and pool.
+    const groups = [[20, 2], [2, 4]];
+    const fit = fitDirichlet(flat(groups), 2, 2, "maximum-likelihood");
+    expect(fit.pooled).toBe(false);
+    const brute = bruteMaximum(groups, [1, 1]);
+    for (let c = 0; c < 2; c++) expect(close(fit.alpha[c]!, brute[c]!, 1e-5)).toBe(true);
+  });
+
   it("pools completely when the groups vary less than sampling error, or have one answer each", () => {
     const same = [[5, 5], [5, 5], [5, 5], [5, 5]];
     expect(fitDirichlet(flat(same), 4, 2, "moments").pooled).toBe(true);
