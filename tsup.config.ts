@@ -5,7 +5,7 @@ import type { Options } from "tsup";
 // (instanceof works across them in ESM and CJS alike); users who never validate never load zod, and
 // users who never write HTML never load the bundled charting script.
 const library: Options = {
-  entry: { index: "src/index.ts", schemas: "src/schemas/index.ts", report: "src/html/index.ts" },
+  entry: { index: "src/index.ts", schemas: "src/schemas/index.ts", report: "src/html/index.ts", sql: "src/sql/index.ts" },
   format: ["esm", "cjs"],
   target: "es2022",
   platform: "neutral",

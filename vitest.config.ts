@@ -5,6 +5,7 @@ const config: ViteUserConfig = {
   resolve: {
     alias: [
       { find: /^cx-metrics\/report$/, replacement: fileURLToPath(new URL("./src/html/index.ts", import.meta.url)) },
+      { find: /^cx-metrics\/sql$/, replacement: fileURLToPath(new URL("./src/sql/index.ts", import.meta.url)) },
       { find: /^cx-metrics\/schemas$/, replacement: fileURLToPath(new URL("./src/schemas/index.ts", import.meta.url)) },
       { find: /^cx-metrics$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
     ],
