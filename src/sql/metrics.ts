@@ -109,12 +109,6 @@ export interface SqlReader<Result> {
   read(row: SqlRowValues, invalid: (field: string, count: number) => void): { state: unknown; result: Result };
 }
 
-/** Options every SQL metric takes: where to find each field. */
-interface ColumnsOption<F extends string> {
-  /** The column holding each record field, by field name; a field left out is read from the column of its own name. */
-  readonly columns?: Partial<Readonly<Record<F, string>>>;
-}
-
 /**
  * Options of {@link sqlNps}: the definition options of {@link npsMetric} and the score's column.
  *
