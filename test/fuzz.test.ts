@@ -6,6 +6,7 @@ import { describe, expect } from "vitest";
 import * as api from "../src/index.ts";
 import * as schemas from "../src/schemas/index.ts";
 import { reportHtml } from "../src/html/index.ts";
+import * as sql from "../src/sql/index.ts";
 import { hasNaN } from "./helpers.ts";
 
 // FUZZ_RUNS=20000 npx vitest run test/fuzz.test.ts for a longer search; CI runs 1500 per function.
@@ -22,6 +23,7 @@ const KEYS = [
   "counts", "weights", "toString", "__proto__", "timezone", "promoterMIn",
   "disambiguation", "by", "to", "trailing", "days", "against", "adjust", "sigma", "overdispersion", "dispersion", "percentile", "successes",
   "mean", "standardDeviation", "n", "standardError", "wave", "respondent", "keep", "weighting", "shares", "kind", "method",
+  "dialect", "columns", "instants", "durationUnit", "metrics", "column", "agentReplies", "solved", "reopens",
   "agent", "company", "agentNps", "agentCsat", "prior", "alpha", "parent", "minN", "top", "levels", "curvePoints", "groups", "rank",
 ];
 
@@ -217,6 +219,15 @@ const calls: Call[] = [
     m.merge(s, (b ?? m.init()) as never);
     return m.result(s);
   }],
+  ["sqlPlan", (a, b) => sql.sqlPlan((typeof b === "object" && b !== null ? b : a) as never).queries],
+  ["sqlPlan of metrics", (a, b) => sql.sqlPlan({ dialect: typeof a === "string" ? a : "duckdb", from: "t", by: Array.isArray(b) ? b : ["team"], metrics: { nps: sql.sqlNps(b as never), aht: sql.sqlAht(a as never) } } as never).queries],
+  ...(["sqlNps", "sqlCsat", "sqlCes", "sqlFcr", "sqlOneTouch", "sqlAht", "sqlQueue", "sqlFrt", "sqlArt"] as const).map((name): Call => [name, (a, b) => sql.sqlPlan({ dialect: "bigquery", from: ["p", "d", "t"], period: { column: "at", period: "week", timeZone: "Asia/Kathmandu" }, metrics: { m: (sql[name] as (o: unknown) => sql.SqlMetric)(b ?? a) } }).queries]),
+  ["sqlPlan read", (a, b) => {
+    const plan = sql.sqlPlan({ dialect: "duckdb", from: "t", by: ["team"], period: { column: "at", period: "day" }, metrics: { nps: sql.sqlNps(), art: sql.sqlArt() }, onInvalid: b === "skip" ? "skip" : "throw" });
+    return plan.read((Array.isArray(a) ? [a, Array.isArray(b) ? b : []] : a) as never).groups;
+  }],
+  ["duckdbRunner", (a) => sql.duckdbRunner(a as never)],
+  ["postgresRunner", (a) => sql.postgresRunner(a as never)],
   ["arrowColumn", (a) => api.arrowColumn(a as never)],
   ["arrowDictionary", (a) => api.arrowDictionary(a as never)],
   ["art sketch", (a, b) => api.art(a as never, { percentiles: "sketch", ...(typeof b === "object" && b !== null && !Array.isArray(b) ? b : {}) } as never)],

@@ -62,7 +62,7 @@ export interface SqlMetric<Result = unknown> {
   /** The metric's name, as the library's metric (`"nps"`, `"aht"`, ...). */
   readonly name: string;
   /** The library's metric the states belong to (percentiles by sketch for duration metrics): merge and read states with it. */
-  readonly metric: Metric<never, unknown, Result>;
+  readonly metric: Omit<Metric<never, unknown, Result>, "headline">;
   /** @internal */
   readonly compile: (ctx: SqlContext) => SqlReader<Result>;
 }
@@ -189,8 +189,8 @@ function ratingSql<R>(name: string, metric: Metric<never, RatingState, R>): SqlM
   };
 }
 
-/** The options `fn`'s columns name, checked; a misspelt field is an error. */
-function columnsOf(fn: string, options: unknown, fields: readonly string[]): Readonly<Record<string, string>> {
+/** The options `fn`'s columns name, checked; a misspelt field is an error; `optional` fields may be null (no such column). */
+function columnsOf(fn: string, options: unknown, fields: readonly string[], optional: readonly string[] = []): Readonly<Record<string, string | null>> {
   const columns = (options as { columns?: unknown } | undefined)?.columns;
   if (columns === undefined) return {};
   if (columns === null || typeof columns !== "object" || Array.isArray(columns)) {
@@ -198,20 +198,22 @@ function columnsOf(fn: string, options: unknown, fields: readonly string[]): Rea
   }
   for (const [k, v] of Object.entries(columns)) {
     if (!fields.includes(k)) throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: `columns.${k}`, value: v, expected: `one of ${fields.map((f) => `"${f}"`).join(", ")}` });
-    if (typeof v !== "string") throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: `columns.${k}`, value: v, expected: "a column name (a string)" });
+    if (typeof v !== "string" && !(v === null && optional.includes(k))) {
+      throw new CxMetricsError({ code: "INVALID_OPTION", fn, field: `columns.${k}`, value: v, expected: optional.includes(k) ? "a column name (a string), or null when the table has none" : "a column name (a string)" });
+    }
   }
-  return columns as Readonly<Record<string, string>>;
+  return columns as Readonly<Record<string, string | null>>;
 }
 
 /** Attaches the column map to a metric spec (read by the plan through `columnsFor`). */
-const COLUMN_MAPS = new WeakMap<SqlMetric, Readonly<Record<string, string>>>();
+const COLUMN_MAPS = new WeakMap<SqlMetric, Readonly<Record<string, string | null>>>();
 
-/** The column map of a spec. @internal */
-export function columnsFor(spec: SqlMetric): Readonly<Record<string, string>> {
+/** The column map of a spec: a column name, or null for an optional field the table lacks. @internal */
+export function columnsFor(spec: SqlMetric): Readonly<Record<string, string | null>> {
   return COLUMN_MAPS.get(spec) ?? {};
 }
 
-function withColumns<R>(spec: SqlMetric<R>, columns: Readonly<Record<string, string>>): SqlMetric<R> {
+function withColumns<R>(spec: SqlMetric<R>, columns: Readonly<Record<string, string | null>>): SqlMetric<R> {
   COLUMN_MAPS.set(spec as SqlMetric, columns);
   return Object.freeze(spec);
 }
@@ -324,8 +326,8 @@ export function sqlFcr(options?: SqlFcrOptions): SqlMetric<FcrResult> {
  * ```
  */
 export interface SqlOneTouchOptions extends Omit<OneTouchOptions, "onInvalid"> {
-  /** `status` (text: `new`, `open`, `pending`, `on-hold`, `solved`, `closed`) and `agentReplies` (a whole number, NULL when unknown). */
-  readonly columns?: { readonly status?: string; readonly agentReplies?: string };
+  /** `status` (text: `new`, `open`, `pending`, `on-hold`, `solved`, `closed`) and `agentReplies` (a whole number, NULL when unknown; `null` here when the table has no such column). */
+  readonly columns?: { readonly status?: string; readonly agentReplies?: string | null };
 }
 
 const SOLVED = "('solved', 'closed')";
@@ -343,7 +345,7 @@ const NOT_SOLVED = "('new', 'open', 'pending', 'on-hold')";
  * ```
  */
 export function sqlOneTouch(options?: SqlOneTouchOptions): SqlMetric<OneTouchResult> {
-  const columns = columnsOf("sqlOneTouch", options, ["status", "agentReplies"]);
+  const columns = columnsOf("sqlOneTouch", options, ["status", "agentReplies"], ["agentReplies"]);
   const metric = oneTouchResolutionMetric(metricOptions(options) as never) as unknown as Metric<never, OneTouchState, OneTouchResult>;
   return withColumns(
     {
@@ -491,8 +493,8 @@ export function sqlAht(options?: SqlAhtOptions): SqlMetric<AhtResult> {
  * ```
  */
 export interface SqlQueueOptions extends Omit<QueueOptions, "onInvalid" | "percentiles"> {
-  /** `arrived`, `answered`, `ended` (instants, NULL when it did not happen) and `abandoned` (a boolean, NULL when not recorded). */
-  readonly columns?: { readonly arrived?: string; readonly answered?: string; readonly ended?: string; readonly abandoned?: string };
+  /** `arrived`, `answered`, `ended` (instants, NULL when it did not happen) and `abandoned` (a boolean, NULL when not recorded; `null` here when the table has no such column). */
+  readonly columns?: { readonly arrived?: string; readonly answered?: string; readonly ended?: string; readonly abandoned?: string | null };
 }
 
 /**
@@ -509,7 +511,7 @@ export interface SqlQueueOptions extends Omit<QueueOptions, "onInvalid" | "perce
  * ```
  */
 export function sqlQueue(options?: SqlQueueOptions): SqlMetric<QueueResult> {
-  const columns = columnsOf("sqlQueue", options, ["arrived", "answered", "ended", "abandoned"]);
+  const columns = columnsOf("sqlQueue", options, ["arrived", "answered", "ended", "abandoned"], ["abandoned"]);
   const metric = queueMetric(sketchOptions(options, "sqlQueue", []) as never) as unknown as Metric<never, QueueState, QueueResult>;
   const definition = metric.init().definition;
   const target = definitionNumber(definition, "target");
@@ -642,8 +644,8 @@ export function sqlFrt(options?: SqlFrtOptions): SqlMetric<FrtResult> {
  * ```
  */
 export interface SqlArtOptions extends Omit<ArtOptions, "onInvalid" | "percentiles" | "resolution" | "businessHours"> {
-  /** `created`, `solved` (the resolution's instant, NULL while open: which solve it is, first or last, is the column's) and `reopens` (a whole number, NULL as 0). */
-  readonly columns?: { readonly created?: string; readonly solved?: string; readonly reopens?: string };
+  /** `created`, `solved` (the resolution's instant, NULL while open: which solve it is, first or last, is the column's) and `reopens` (a whole number, NULL as 0; `null` here when the table has no such column). */
+  readonly columns?: { readonly created?: string; readonly solved?: string; readonly reopens?: string | null };
 }
 
 /**
@@ -660,10 +662,9 @@ export interface SqlArtOptions extends Omit<ArtOptions, "onInvalid" | "percentil
  * ```
  */
 export function sqlArt(options?: SqlArtOptions): SqlMetric<ArtResult> {
-  const columns = columnsOf("sqlArt", options, ["created", "solved", "reopens"]);
+  const columns = columnsOf("sqlArt", options, ["created", "solved", "reopens"], ["reopens"]);
   const metric = artMetric(sketchOptions(options, "sqlArt", ["resolution", "businessHours"]) as never) as unknown as Metric<never, ArtState, ArtResult>;
   const target = definitionNumber(metric.init().definition, "target");
-  const hasReopens = columns["reopens"] !== undefined;
   return withColumns(
     {
       name: "art",
@@ -671,7 +672,7 @@ export function sqlArt(options?: SqlArtOptions): SqlMetric<ArtResult> {
       compile(ctx) {
         const created = ctx.instant("created");
         const solved = ctx.instant("solved");
-        const reopens = hasReopens ? ctx.column("reopens") : "0";
+        const reopens = ctx.column("reopens");
         const validReopens = `COALESCE(${reopens} >= 0 AND ${reopens} = FLOOR(${reopens}), TRUE)`;
         const valid = `${created} IS NOT NULL AND (${solved} IS NULL OR ${solved} >= ${created}) AND ${validReopens}`;
         const part = ctx.durations(`CASE WHEN ${valid} THEN ${solved} - ${created} END`, target, alphaOf(metric.init().resolved));

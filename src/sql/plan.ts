@@ -154,7 +154,7 @@ function bad(field: string, value: unknown, expected: string): CxMetricsError {
 
 function checkKeys(value: unknown, known: readonly string[], field: string): Readonly<Record<string, unknown>> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw bad(field, value, "an object");
-  for (const key of Object.keys(value)) if (!known.includes(key)) throw bad(`${field}.${key}`, (value as Record<string, unknown>)[key], `one of the known options: ${known.join(", ")}`);
+  for (const key of Object.keys(value)) if (!known.includes(key)) throw bad(field === "options" ? key : `${field}.${key}`, (value as Record<string, unknown>)[key], `one of the known options: ${known.join(", ")}`);
   return value as Readonly<Record<string, unknown>>;
 }
 
@@ -230,7 +230,8 @@ export function sqlPlan<const M extends Readonly<Record<string, SqlMetric>>>(opt
     const spec = (metrics as Record<string, unknown>)[name] as SqlMetric;
     if (spec === null || typeof spec !== "object" || typeof spec.compile !== "function") throw bad(`metrics.${name}`, spec, "a metric from sqlNps, sqlCsat, sqlCes, sqlFcr, sqlOneTouch, sqlAht, sqlQueue, sqlFrt or sqlArt");
     const columns = columnsFor(spec);
-    const column = (field: string): string => d.ident(columns[field] ?? field, "sqlPlan", `metrics.${name}.columns.${field}`);
+    // A field mapped to null has no column (an optional field: abandoned, reopens): it reads as NULL.
+    const column = (field: string): string => (columns[field] === null ? "NULL" : d.ident(columns[field] ?? field, "sqlPlan", `metrics.${name}.columns.${field}`));
     const ctx: SqlContext = {
       column,
       instant: (field) => d.epochMs(column(field), instants),

@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { PGlite } from "@electric-sql/pglite";
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ahtMetric, artMetric, fcrMetric, fold, frtMetric, npsMetric, oneTouchResolutionMetric, periodOf, queueMetric, type DurationStats, type Metric } from "cx-metrics";
+import { ahtMetric, artMetric, fcrMetric, fold, frtMetric, npsMetric, oneTouchResolutionMetric, periodOf, queueMetric, type Contact, type DurationStats } from "cx-metrics";
 import { duckdbRunner, postgresRunner, runSql, sqlAht, sqlArt, sqlFcr, sqlFrt, sqlNps, sqlOneTouch, sqlPlan, sqlQueue, type SqlDialect, type SqlRunner } from "cx-metrics/sql";
 
 /** One row of the test table: a call with its survey answer, and a ticket. Instants in epoch ms. */
@@ -111,13 +111,16 @@ function planFor(dialect: SqlDialect, table: string) {
   });
 }
 
+/** Rows as the library's contacts for AHT (`acw` is the table's name for after-call work). */
+const contacts = (rows: readonly Row[]): Contact[] => rows.map((r) => ({ arrived: r.arrived, answered: r.answered, talk: r.talk, hold: r.hold, afterCallWork: r.acw }) as Contact);
+
 /** The same rows as the library's records, folded by the library with exact percentiles. */
 function foldByHand(rows: readonly Row[]) {
   const metrics = {
-    nps: npsMetric({ value: "ltr" }) as Metric<Row, unknown, ReturnType<ReturnType<typeof npsMetric>["result"]>>,
+    nps: npsMetric({ value: "ltr" }),
     fcr: fcrMetric({ resolved: (r: Row) => r.resolved }),
     oneTouch: oneTouchResolutionMetric(),
-    aht: ahtMetric({ target: options.aht.target, components: { talk: "talk", hold: "hold", afterCallWork: "acw" } }),
+    aht: ahtMetric({ target: options.aht.target }),
     queue: queueMetric(options.queue),
     frt: frtMetric({ target: options.frt.target }),
     art: artMetric({ target: options.art.target }),
@@ -140,11 +143,11 @@ function foldByHand(rows: readonly Row[]) {
     });
     out.set(id, {
       rows: list.length,
-      nps: fold(metrics.nps, list),
+      nps: fold(metrics.nps, list as never),
       fcr: fold(metrics.fcr, list),
-      oneTouch: fold(metrics.oneTouch, list.map((r) => ({ status: r.status as "open", agentReplies: r.replies ?? undefined }))),
-      aht: fold(metrics.aht, list),
-      queue: fold(metrics.queue, list.map((r) => ({ arrived: r.arrived, answered: r.answered, ended: r.ended, abandoned: r.abandoned ?? undefined }))),
+      oneTouch: fold(metrics.oneTouch, list.map((r) => ({ created: r.created, status: r.status, agentReplies: r.replies })) as never),
+      aht: fold(metrics.aht, contacts(list)),
+      queue: fold(metrics.queue, list.map((r) => ({ arrived: r.arrived, answered: r.answered, ended: r.ended, abandoned: r.abandoned })) as never),
       frt: fold(metrics.frt, tickets),
       art: fold(metrics.art, tickets),
     });
@@ -181,7 +184,7 @@ async function compare(dialect: SqlDialect, run: SqlRunner, exec: (sql: string) 
     expect(r.nps.score, where).toEqual(nps.score);
     expect(r.fcr, where).toEqual(fcrMetric().result(js!["fcr"] as never));
     expect(r.oneTouch, where).toEqual(oneTouchResolutionMetric().result(js!["oneTouch"] as never));
-    const aht = ahtMetric({ target: options.aht.target, components: { talk: "talk", hold: "hold", afterCallWork: "acw" } }).result(js!["aht"] as never);
+    const aht = ahtMetric({ target: options.aht.target }).result(js!["aht"] as never);
     expect([r.aht.handled, r.aht.unanswered], where).toEqual([aht.handled, aht.unanswered]);
     expect(Object.values(r.aht.components).map((c) => [c.totalMs, c.missing]), where).toEqual(Object.values(aht.components).map((c) => [c.totalMs, c.missing]));
     expectDurations(r.aht.handleTime, aht.handleTime, `${where} aht`);
@@ -202,10 +205,10 @@ async function compare(dialect: SqlDialect, run: SqlRunner, exec: (sql: string) 
   }
   // The states merge with states folded in JavaScript (sketch percentiles): merging every group gives
   // the counts of one JavaScript fold of all rows, and its sketch's bins.
-  const ahtSketch = ahtMetric({ target: options.aht.target, components: { talk: "talk", hold: "hold", afterCallWork: "acw" }, percentiles: "sketch" });
+  const ahtSketch = ahtMetric({ target: options.aht.target, percentiles: "sketch" });
   const merged = ahtSketch.init();
   for (const g of result.groups) ahtSketch.merge(merged, g.states.aht as never);
-  const all = fold(ahtSketch, rows);
+  const all = fold(ahtSketch, contacts(rows));
   expect([merged.handleTimes.count, merged.handleTimes.met, merged.unanswered, merged.handleTimes.sum]).toEqual([all.handleTimes.count, all.handleTimes.met, all.unanswered, all.handleTimes.sum]);
   const bins = (s: typeof all): number[] => {
     const sk = s.handleTimes.sketch!;
