@@ -71,6 +71,10 @@ export interface Dialect {
   percentileWindow(expr: string, p: number, partition: string): string;
   /** The sorted list of non-null values of `expr` where `condition` holds. */
   list(expr: string, condition: string): string;
+  /** The type-7 percentiles `ps` of `expr` as one list from one sort, where the engine has that form; else null. */
+  percentileList(expr: string, ps: readonly number[]): string | null;
+  /** Counts per distinct value of `expr` where `condition` holds as one map (DuckDB's `histogram`), so the sketch's bins come with the stats; else null (a second query). */
+  histogram(expr: string, condition: string): string | null;
 }
 
 /** A finite number as a SQL literal of the double type (shortest round-trip text: the same double). @internal */
@@ -121,6 +125,8 @@ const duckdb: Dialect = {
   percentile: (e, p) => `quantile_cont(${e}, ${p})`,
   percentileWindow: () => "",
   list: (e, cond) => `list(${e} ORDER BY ${e}) FILTER (WHERE ${cond})`,
+  percentileList: (e, ps) => `quantile_cont(${e}, [${ps.join(", ")}])`,
+  histogram: (e, cond) => `histogram(${e}) FILTER (WHERE ${cond})`,
 };
 
 const postgres: Dialect = {
@@ -134,6 +140,8 @@ const postgres: Dialect = {
   percentile: (e, p) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${e})`,
   percentileWindow: () => "",
   list: (e, cond) => `array_agg(${e} ORDER BY ${e}) FILTER (WHERE ${cond})`,
+  percentileList: (e, ps) => `percentile_cont(ARRAY[${ps.join(", ")}]::DOUBLE PRECISION[]) WITHIN GROUP (ORDER BY ${e})`,
+  histogram: () => null,
 };
 
 const BIGQUERY_UNITS: Readonly<Record<SqlPeriodUnit, string>> = { hour: "HOUR", day: "DAY", week: "ISOWEEK", month: "MONTH", quarter: "QUARTER", year: "YEAR" };
@@ -153,6 +161,8 @@ const bigquery: Dialect = {
   percentile: () => "",
   percentileWindow: (e, p, partition) => `PERCENTILE_CONT(${e}, ${p}) OVER (${partition === "" ? "" : `PARTITION BY ${partition}`})`,
   list: (e, cond) => `ARRAY_AGG(IF(${cond}, ${e}, NULL) IGNORE NULLS ORDER BY ${e})`,
+  percentileList: () => null,
+  histogram: () => null,
 };
 
 const snowflake: Dialect = {
@@ -166,6 +176,8 @@ const snowflake: Dialect = {
   percentile: (e, p) => `PERCENTILE_CONT(${p}) WITHIN GROUP (ORDER BY ${e})`,
   percentileWindow: () => "",
   list: (e, cond) => `ARRAY_AGG(CASE WHEN ${cond} THEN ${e} END) WITHIN GROUP (ORDER BY ${e})`,
+  percentileList: () => null,
+  histogram: () => null,
 };
 
 /** The dialect named `name`. @internal */

@@ -162,7 +162,19 @@ function checkKeys(value: unknown, known: readonly string[], field: string): Rea
 interface Part {
   readonly column: string;
   readonly alpha: number;
-  readonly aliases: { count: string; sum: string; m2: string; min: string; max: string; met: string; zeros: string; percentiles: readonly string[] };
+  readonly aliases: {
+    count: string;
+    sum: string;
+    m2: string;
+    min: string;
+    max: string;
+    met: string;
+    zeros: string;
+    /** One alias per percentile, or one holding the list of all three. */
+    percentiles: readonly string[] | { readonly list: string };
+    /** The alias of the bins' map (DuckDB), or null when the bins come from the second query. */
+    histogram: string | null;
+  };
 }
 
 /**
@@ -251,9 +263,16 @@ export function sqlPlan<const M extends Readonly<Record<string, SqlMetric>>>(opt
           max: alias(`MAX(${c})`, true),
           met: alias(`COUNT(CASE WHEN ${c} <= ${numberLiteral(d, Number.isFinite(target) ? target : Number.MAX_VALUE)} THEN 1 END)`, true),
           zeros: alias(`COUNT(CASE WHEN ${c} <= ${numberLiteral(d, MIN_INDEXABLE)} THEN 1 END)`, true),
-          percentiles: PERCENTILES.map((q, k) =>
-            d.windowPercentiles ? alias(`ANY_VALUE(${d.ident(`__cx_d${parts.length}_p${k}`, "sqlPlan", "alias")})`, true) : alias(d.percentile(c, q), true),
-          ),
+          percentiles: d.windowPercentiles
+            ? PERCENTILES.map((_, k) => alias(`ANY_VALUE(${d.ident(`__cx_d${parts.length}_p${k}`, "sqlPlan", "alias")})`, true))
+            : d.percentileList(c, PERCENTILES) !== null
+              ? { list: alias(d.percentileList(c, PERCENTILES) as string, false) }
+              : PERCENTILES.map((q) => alias(d.percentile(c, q), true)),
+          histogram: ((): string | null => {
+            // LN's argument is kept positive for the rows the filter drops (DuckDB evaluates it before filtering).
+            const h = d.histogram(`CAST(${binOf(d, `GREATEST(${c}, ${numberLiteral(d, MIN_INDEXABLE)})`, alpha)} AS INTEGER)`, `${c} > ${numberLiteral(d, MIN_INDEXABLE)}`);
+            return h === null ? null : alias(h, false);
+          })(),
         };
         parts.push({ column: value, alpha, aliases });
         return parts.length - 1;
@@ -281,10 +300,10 @@ export function sqlPlan<const M extends Readonly<Record<string, SqlMetric>>>(opt
   const groupBy = groupCols.length === 0 ? "" : ` GROUP BY ${groupCols.join(", ")} ORDER BY ${groupCols.join(", ")}`;
   const stats = `${base} SELECT ${[...groupCols, `CAST(COUNT(*) AS ${d.double}) AS ${d.ident("__cx_rows", "sqlPlan", "alias")}`, ...aggregates].join(", ")} FROM ${source}${groupBy}`;
   const queries: SqlQuery[] = [{ name: "stats", text: stats }];
-  if (parts.length > 0) {
+  if (parts.length > 0 && d.histogram("", "") === null) {
     const branches = parts.map((p, i) => {
       const c = d.ident(`__cx_d${i}`, "sqlPlan", "alias");
-      const bin = `CEIL(LN(${c}) / ${numberLiteral(d, Math.log((1 + p.alpha) / (1 - p.alpha)))})`;
+      const bin = binOf(d, c, p.alpha);
       return `SELECT ${[...groupCols, `CAST(${i} AS ${d.double}) AS ${d.ident("__cx_part", "sqlPlan", "alias")}`, `CAST(${bin} AS ${d.double}) AS ${d.ident("__cx_bin", "sqlPlan", "alias")}`, `CAST(COUNT(*) AS ${d.double}) AS ${d.ident("__cx_n", "sqlPlan", "alias")}`].join(", ")} FROM ${d.ident("__cx_base", "sqlPlan", "alias")} WHERE ${c} > ${numberLiteral(d, MIN_INDEXABLE)} GROUP BY ${[...groupCols, bin].join(", ")}`;
     });
     queries.push({ name: "bins", text: `${statsBase} ${branches.join(" UNION ALL ")}` });
@@ -329,7 +348,10 @@ export function sqlPlan<const M extends Readonly<Record<string, SqlMetric>>>(opt
           if (!Array.isArray(items)) throw new CxMetricsError({ code: "INVALID_VALUE", fn: "sqlPlan.read", index, field: `stats: ${a}`, value: v, expected: "a list of numbers" });
           return items.map((x) => numberOf(x, index, `stats: ${a}`));
         },
-        durations: (p, state) => fillDurations(state, parts[p] as Part, own?.[p] ?? [], values, index),
+        durations: (p, state) => {
+          const part = parts[p] as Part;
+          return fillDurations(state, part, part.aliases.histogram === null ? (own?.[p] ?? []) : histogramOf(row[part.aliases.histogram], index), values, index);
+        },
       };
       const states: Record<string, unknown> = {};
       const out: Record<string, unknown> = {};
@@ -359,6 +381,11 @@ export function sqlPlan<const M extends Readonly<Record<string, SqlMetric>>>(opt
   return Object.freeze({ dialect: d.name, queries: Object.freeze(queries), read });
 }
 
+/** The sketch bin of a duration column: ⌈ln x / ln γ⌉ with ln γ written to the last bit, as the library's sketch computes it. */
+function binOf(d: Dialect, column: string, alpha: number): string {
+  return `CEIL(LN(${column}) / ${numberLiteral(d, Math.log((1 + alpha) / (1 - alpha)))})`;
+}
+
 /** A row as an object of columns. */
 function rowObject(raw: unknown, index: number, q: string): Record<string, unknown> {
   if (raw === null || typeof raw !== "object") throw new CxMetricsError({ code: "INVALID_VALUE", fn: "sqlPlan.read", index, field: `${q}: row`, value: raw, expected: "a row object (column name to value), as drivers return" });
@@ -371,6 +398,17 @@ function numberOf(v: unknown, index: number, field: string): number {
   if (typeof v === "bigint" && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(-Number.MAX_SAFE_INTEGER)) return Number(v);
   if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
   throw new CxMetricsError({ code: "INVALID_VALUE", fn: "sqlPlan.read", index, field, value: v, expected: "a finite number (a number, a safe BIGINT or numeric text)" });
+}
+
+/** DuckDB's histogram map as bins: `[{ key, value }]` entries (the node API's form), or a plain object. */
+function histogramOf(v: unknown, index: number): { bin: number; n: number }[] {
+  if (v === null || v === undefined) return [];
+  const entries = Array.isArray(v) ? v : typeof v === "object" ? Object.entries(v as object).map(([key, value]) => ({ key, value })) : null;
+  if (entries === null) throw new CxMetricsError({ code: "INVALID_VALUE", fn: "sqlPlan.read", index, field: "bins", value: v, expected: "a map of bin to count" });
+  return entries.map((e: unknown) => {
+    const { key, value } = (e ?? {}) as { key?: unknown; value?: unknown };
+    return { bin: numberOf(key, index, "bins: bin"), n: numberOf(value, index, "bins: count") };
+  });
 }
 
 /** A key value from a driver: text, a number, a boolean or NULL. */
@@ -414,8 +452,9 @@ function fillDurations(state: DurationState, part: Part, bins: readonly { bin: n
     sketch.bins = new Float64Array(hi - lo + 1);
     for (const b of bins) sketch.bins[b.bin - lo]! += b.n;
   }
-  const [median, p90, p95] = a.percentiles.map((p) => row.number(p));
-  return { median: median as number, p90: p90 as number, p95: p95 as number };
+  const ps = Array.isArray(a.percentiles) ? a.percentiles.map((p) => row.number(p)) : row.list((a.percentiles as { list: string }).list);
+  if (ps.length !== 3) throw new CxMetricsError({ code: "INVALID_VALUE", fn: "sqlPlan.read", index, field: "percentiles", value: ps, expected: "the median, p90 and p95" });
+  return { median: ps[0] as number, p90: ps[1] as number, p95: ps[2] as number };
 }
 
 export type { Dialect };

@@ -72,15 +72,22 @@ describe("BigQuery and Snowflake text", () => {
 });
 
 describe("read's checks", () => {
-  const plan = sqlPlan({ dialect: "duckdb", from: "t", by: ["team"], metrics: { nps: nps(), art: sqlArt() } });
+  // PostgreSQL: the sketches' bins come from a second query (DuckDB returns them with the stats, as a map).
+  const plan = sqlPlan({ dialect: "postgres", from: "t", by: ["team"], metrics: { nps: nps(), art: sqlArt() } });
+  it("DuckDB needs one query, the others two", () => {
+    expect(sqlPlan({ dialect: "duckdb", from: "t", metrics: { art: sqlArt() } }).queries.map((q) => q.name)).toEqual(["stats"]);
+    expect(plan.queries.map((q) => q.name)).toEqual(["stats", "bins"]);
+    expect(sqlPlan({ dialect: "duckdb", from: "t", metrics: { nps: nps() } }).queries.length).toBe(1);
+  });
   it("refuses rows that are not the plan's", () => {
     expect(() => plan.read([[]])).toThrow(/2 queries/);
     expect(() => plan.read([[5], []])).toThrow(/row object/);
     expect(() => plan.read([[{ __cx_k0: "a", __cx_a0: "many" }], []])).toThrow(/finite number/);
+    expect(() => plan.read([[{ __cx_k0: "a", __cx_a0: 1n << 60n }], []])).toThrow(/safe BIGINT/);
     expect(() => plan.read([[{ __cx_k0: { nested: 1 } }], []])).toThrow(/text, number or boolean key/);
     // Bins that do not add up to the stats' count (the table changed between the two queries).
     const stats = { __cx_k0: "a", __cx_rows: 1 } as Record<string, unknown>;
-    const durations = plan.queries[0]!.text.match(/COUNT\("__cx_d0"\) AS DOUBLE\) AS "(__cx_a\d+)"/)![1]!;
+    const durations = plan.queries[0]!.text.match(/COUNT\("__cx_d0"\) AS DOUBLE PRECISION\) AS "(__cx_a\d+)"/)![1]!;
     stats[durations] = 2;
     expect(() => plan.read([[stats], [{ __cx_k0: "a", __cx_part: 0, __cx_bin: 5, __cx_n: 1 }]])).toThrow(/one snapshot/);
   });
