@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { ahtMetric, art, artMetric, CxMetricsError, fold, frt, quantileSketch, quantileSketchMetric, queue, stateFromJSON, stateToJSON } from "cx-metrics";
+import { ahtMetric, art, artMetric, CxMetricsError, fold, frt, quantileSketch, quantileSketchMetric, queue, stateFromBytes, stateFromJSON, stateToBytes, stateToJSON } from "cx-metrics";
 
 /** The k-th smallest value, k = floor(q (n - 1)): what the sketch promises to be within α of. */
 function atRank(sorted: readonly number[], p: number): number {
@@ -106,6 +106,15 @@ describe("percentiles: \"sketch\" on the duration metrics", () => {
     const a = fold(metric, rows.slice(0, 1));
     metric.merge(a, fold(metric, rows.slice(1)));
     expect(Math.abs((metric.result(a).mean?.standardError ?? 0) - (exact.mean?.standardError ?? 0))).toBeLessThan(1e-9 * (exact.mean?.standardError ?? 0));
+  });
+
+  it("a sketch state loaded back keeps the bits of its running mean (found by the portable-state property on a fresh seed)", () => {
+    // Handle times 204,184, 114,007 and 0 ms: mean 318191/3, where (mean · 3)/3 rounds to the next double.
+    const metric = ahtMetric({ percentiles: "sketch" });
+    const state = fold(metric, [{ answered: 1, talk: 0, hold: 99_074, afterCallWork: 105_110 }, { answered: 1, talk: 5, hold: 3, afterCallWork: 113_999 }, { answered: 1, talk: 0, hold: null, afterCallWork: 0 }] as never);
+    expect(state.handleTimes.sketch!.mean).toBe(318191 / 3);
+    expect(stateFromBytes(metric, stateToBytes(metric, state)).handleTimes.sketch!.mean).toBe(state.handleTimes.sketch!.mean);
+    expect(stateFromJSON(metric, JSON.parse(JSON.stringify(stateToJSON(metric, state)))).handleTimes.sketch!.m2).toBe(state.handleTimes.sketch!.m2);
   });
 
   it("keeps no duration, refuses an accuracy without the sketch, and does not merge with exact states", () => {

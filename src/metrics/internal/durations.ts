@@ -83,7 +83,12 @@ export function mergeDurations(into: DurationState, other: DurationState): void 
     is.max = Math.max(is.max, max);
     // Chan, Golub and LeVeque's pairwise update of the mean and Σ(x - mean)².
     const n = into.count + count;
-    if (count > 0) {
+    if (into.count === 0) {
+      // Into an empty state the other's figures are taken as they are: (mean · n)/n is not always mean
+      // in floating point, and a state loaded (merged into an empty one) must keep its bits.
+      is.mean = mean;
+      is.m2 = m2;
+    } else if (count > 0) {
       const delta = mean - is.mean;
       is.m2 += m2 + ((delta * delta * into.count) / n) * count;
       is.mean += (delta * count) / n;
