@@ -33,7 +33,7 @@ function bruteNps(rows: Raw[]): string {
 
 describe("examples", () => {
   it("every example is covered by a test here", () => {
-    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "from-export.ts", "helpdesk-sla.ts", "quick-nps.ts", "tour.ts", "weekly-csat.ts", "workers.ts"]);
+    expect(readdirSync(resolve(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual(["explore.ts", "from-export.ts", "helpdesk-sla.ts", "quick-nps.ts", "tour.ts", "warehouse.ts", "weekly-csat.ts", "workers.ts"]);
   });
 
   it("helpdesk-sla prints the hand-worked business-hour values", () => {
@@ -66,6 +66,38 @@ describe("examples", () => {
     const mid = times.length / 2;
     const median = times.length % 2 === 1 ? times[Math.floor(mid)]! : (times[mid - 1]! + times[mid]!) / 2;
     expect(out).toContain(`median resolution ${median / 3_600_000} h`);
+  });
+
+  it("warehouse runs the plan in DuckDB and prints each team's brute-force figures", () => {
+    const out = run("examples/warehouse.ts");
+    interface RawContact { team: string; arrived: string; answered?: string | null; ended?: string | null; abandoned?: boolean; talk?: number | null; hold?: number | null; afterCallWork?: number | null; resolved?: boolean | null }
+    const contacts = JSON.parse(readFileSync(resolve(root, "examples/data/contacts.json"), "utf8")) as RawContact[];
+    const fmt = (ms: number): string => {
+      const s = Math.round(ms / 1000);
+      return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+    };
+    const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+    const teams = [...new Set(contacts.map((c) => c.team))].sort();
+    expect(out).toContain(`1 query, ${teams.length} teams`);
+    const handle = (c: RawContact): number => (c.talk ?? 0) + (c.hold ?? 0) + (c.afterCallWork ?? 0);
+    for (const team of teams) {
+      const rows = contacts.filter((c) => c.team === team);
+      const answered = rows.filter((c) => c.answered != null);
+      // Service level with abandons as missed: answered within 20 s over answered + abandoned (ended unanswered, not a flow-out).
+      const within = answered.filter((c) => Date.parse(c.answered!) - Date.parse(c.arrived) <= 20_000).length;
+      const abandoned = rows.filter((c) => c.answered == null && c.ended != null && c.abandoned !== false).length;
+      const known = rows.filter((c) => typeof c.resolved === "boolean");
+      const line = `${team.padEnd(12)} ${String(rows.length).padStart(5)} contacts  AHT ${fmt(answered.reduce((s, c) => s + handle(c), 0) / answered.length)}`;
+      expect(out).toContain(line);
+      expect(out).toContain(`service level ${pct(within / (answered.length + abandoned))}  FCR ${pct(known.filter((c) => c.resolved === true).length / known.length)}`);
+    }
+    const all = contacts.filter((c) => c.answered != null);
+    expect(out).toContain(`center AHT from the merged team states: ${fmt(all.reduce((s, c) => s + handle(c), 0) / all.length)}`);
+    // Months in Asia/Kolkata: the data's instants carry +05:30, so the local month is the text's own.
+    for (const month of [...new Set(contacts.map((c) => c.arrived.slice(0, 7)))]) {
+      const known = contacts.filter((c) => c.arrived.startsWith(month) && typeof c.resolved === "boolean");
+      expect(out).toContain(`${month} FCR ${pct(known.filter((c) => c.resolved).length / known.length)} of ${known.length}`);
+    }
   });
 
   it("quick-nps prints the hand-worked values", () => {
