@@ -303,8 +303,9 @@ export function sqlPlan<const M extends Readonly<Record<string, SqlMetric>>>(opt
   if (parts.length > 0 && d.histogram("", "") === null) {
     const branches = parts.map((p, i) => {
       const c = d.ident(`__cx_d${i}`, "sqlPlan", "alias");
+      // Grouped by the output alias (accepted by all four dialects), so the bin is written once.
       const bin = binOf(d, c, p.alpha);
-      return `SELECT ${[...groupCols, `CAST(${i} AS ${d.double}) AS ${d.ident("__cx_part", "sqlPlan", "alias")}`, `CAST(${bin} AS ${d.double}) AS ${d.ident("__cx_bin", "sqlPlan", "alias")}`, `CAST(COUNT(*) AS ${d.double}) AS ${d.ident("__cx_n", "sqlPlan", "alias")}`].join(", ")} FROM ${d.ident("__cx_base", "sqlPlan", "alias")} WHERE ${c} > ${numberLiteral(d, MIN_INDEXABLE)} GROUP BY ${[...groupCols, bin].join(", ")}`;
+      return `SELECT ${[...groupCols, `CAST(${i} AS ${d.double}) AS ${d.ident("__cx_part", "sqlPlan", "alias")}`, `CAST(${bin} AS ${d.double}) AS ${d.ident("__cx_bin", "sqlPlan", "alias")}`, `CAST(COUNT(*) AS ${d.double}) AS ${d.ident("__cx_n", "sqlPlan", "alias")}`].join(", ")} FROM ${d.ident("__cx_base", "sqlPlan", "alias")} WHERE ${c} > ${numberLiteral(d, MIN_INDEXABLE)} GROUP BY ${[...groupCols, d.ident("__cx_bin", "sqlPlan", "alias")].join(", ")}`;
     });
     queries.push({ name: "bins", text: `${statsBase} ${branches.join(" UNION ALL ")}` });
   }
