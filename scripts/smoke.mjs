@@ -59,14 +59,25 @@ const reportChecks = `
   try { reportHtml(null); } catch (e) { reportError = e; }
   if (!(reportError instanceof CxMetricsError)) throw new Error("cx-metrics/report must throw the core's CxMetricsError class");
 `;
+// cx-metrics/sql needs no driver: a client is anything with query(); here one that answers the
+// stats query with a row by hand (scores 10, 10, 3 and one missing: NPS (2 - 1)/3).
+const sqlChecks = `
+  const plan = sqlPlan({ dialect: "postgres", from: "answers", metrics: { nps: sqlNps({ columns: { value: "ltr" } }) } });
+  const client = { query: async (text) => ({ rows: text.includes('"ltr" = 10') ? [{ __cx_rows: 4, __cx_a10: "2", __cx_a3: 1, __cx_a11: 1n }] : [] }) };
+  const sqlResult = await runSql(plan, postgresRunner(client));
+  if (Math.abs(sqlResult.groups[0].results.nps.score.value - 100 / 3) > 1e-12) throw new Error("cx-metrics/sql read the row wrongly: " + JSON.stringify(sqlResult.groups[0].results.nps.score));
+  let sqlError;
+  try { sqlPlan({ dialect: "mysql", from: "t", metrics: { nps: sqlNps() } }); } catch (e) { sqlError = e; }
+  if (!(sqlError instanceof CxMetricsError)) throw new Error("cx-metrics/sql must throw the core's CxMetricsError class");
+`;
 const full = project("full", true);
 writeFileSync(
   join(full, "esm.mjs"),
-  `import { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, buildReport, CxMetricsError } from "cx-metrics";\nimport { parseContacts, parseSurveyResponses } from "cx-metrics/schemas";\nimport { reportHtml } from "cx-metrics/report";\n${checks}${schemaChecks}${reportChecks}console.log("smoke: import ok");\n`,
+  `import { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, buildReport, CxMetricsError } from "cx-metrics";\nimport { parseContacts, parseSurveyResponses } from "cx-metrics/schemas";\nimport { reportHtml } from "cx-metrics/report";\nimport { sqlPlan, sqlNps, runSql, postgresRunner } from "cx-metrics/sql";\n${checks}${schemaChecks}${reportChecks}${sqlChecks}console.log("smoke: import ok");\n`,
 );
 writeFileSync(
   join(full, "cjs.cjs"),
-  `const { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, buildReport, CxMetricsError } = require("cx-metrics");\nconst { parseContacts, parseSurveyResponses } = require("cx-metrics/schemas");\nconst { reportHtml } = require("cx-metrics/report");\n${checks}${schemaChecks}${reportChecks}console.log("smoke: require ok");\n`,
+  `const { nps, npsMetric, series, parseLocalTime, businessCalendar, frt, buildReport, CxMetricsError } = require("cx-metrics");\nconst { parseContacts, parseSurveyResponses } = require("cx-metrics/schemas");\nconst { reportHtml } = require("cx-metrics/report");\nconst { sqlPlan, sqlNps, runSql, postgresRunner } = require("cx-metrics/sql");\n(async () => {\n${checks}${schemaChecks}${reportChecks}${sqlChecks}console.log("smoke: require ok");\n})().catch((e) => { console.error(e); process.exit(1); });\n`,
 );
 // Without zod installed, the core still loads: only cx-metrics/schemas needs it.
 const bare = project("bare", false);

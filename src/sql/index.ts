@@ -21,18 +21,25 @@ export {
   sqlNps,
   sqlOneTouch,
   sqlQueue,
+  type SqlAhtColumns,
   type SqlAhtOptions,
+  type SqlArtColumns,
   type SqlArtOptions,
   type SqlCesOptions,
   type SqlCsatOptions,
+  type SqlFcrColumns,
   type SqlFcrOptions,
+  type SqlFrtColumns,
   type SqlFrtOptions,
   type SqlMetric,
   type SqlNpsOptions,
+  type SqlOneTouchColumns,
   type SqlOneTouchOptions,
+  type SqlQueueColumns,
   type SqlQueueOptions,
+  type SqlRatingColumns,
 } from "./metrics.ts";
-export { sqlPlan, type SqlGroup, type SqlKey, type SqlPeriod, type SqlPlan, type SqlPlanOptions, type SqlQuery, type SqlResultSet } from "./plan.ts";
+export { sqlPlan, type SqlResultOf, type SqlGroup, type SqlKey, type SqlPeriod, type SqlPlan, type SqlPlanOptions, type SqlQuery, type SqlResultSet } from "./plan.ts";
 
 /**
  * Runs one statement and returns its rows as objects by column name: what {@link runSql} calls.
@@ -78,7 +85,21 @@ export async function runSql<M extends Readonly<Record<string, SqlMetric>>>(plan
  */
 export interface DuckDBConnectionLike {
   /** Runs a statement and reads all its rows. */
-  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): readonly unknown[] }>;
+  runAndReadAll(sql: string): Promise<DuckDBReaderLike>;
+}
+
+/**
+ * The part of a `@duckdb/node-api` result reader {@link duckdbRunner} uses.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const reader: DuckDBReaderLike = { getRowObjectsJS: () => [] };
+ * ```
+ */
+export interface DuckDBReaderLike {
+  /** The rows as objects of JavaScript values (BIGINT as bigint, lists as arrays). */
+  getRowObjectsJS(): readonly unknown[];
 }
 
 /**
@@ -108,7 +129,21 @@ export function duckdbRunner(connection: DuckDBConnectionLike): SqlRunner {
  */
 export interface PostgresClientLike {
   /** Runs a statement; the rows come back as objects. */
-  query(sql: string): Promise<{ rows: readonly unknown[] }>;
+  query(sql: string): Promise<PostgresResultLike>;
+}
+
+/**
+ * The part of a PostgreSQL query result {@link postgresRunner} uses.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const result: PostgresResultLike = { rows: [] };
+ * ```
+ */
+export interface PostgresResultLike {
+  /** The rows as objects by column name. */
+  readonly rows: readonly unknown[];
 }
 
 /**

@@ -118,9 +118,11 @@ export interface SqlReader<Result> {
  * const o: SqlNpsOptions = { columns: { value: "likely_to_recommend" } };
  * ```
  */
-export interface SqlNpsOptions extends Omit<NpsOptions<never>, "value" | "weight" | "onInvalid"> {
-  /** `value`: the score's column (default `"value"`). */
-  readonly columns?: { readonly value?: string };
+export interface SqlNpsOptions extends Omit<NpsOptions<never>, "value" | "weight" | "onInvalid" | "bands"> {
+  /** The score's column. */
+  readonly columns?: SqlRatingColumns;
+  /** Interpretation bands for the score, as in the core's npsMetric. */
+  readonly bands?: NpsOptions<never>["bands"];
 }
 
 /**
@@ -133,8 +135,8 @@ export interface SqlNpsOptions extends Omit<NpsOptions<never>, "value" | "weight
  * ```
  */
 export interface SqlCsatOptions extends Omit<CsatOptions<never>, "value" | "weight" | "onInvalid"> {
-  /** `value`: the score's column (default `"value"`). */
-  readonly columns?: { readonly value?: string };
+  /** The score's column. */
+  readonly columns?: SqlRatingColumns;
 }
 
 /**
@@ -147,8 +149,126 @@ export interface SqlCsatOptions extends Omit<CsatOptions<never>, "value" | "weig
  * ```
  */
 export interface SqlCesOptions extends Omit<CesOptions<never>, "value" | "weight" | "onInvalid"> {
-  /** `value`: the score's column (default `"value"`). */
-  readonly columns?: { readonly value?: string };
+  /** The score's column. */
+  readonly columns?: SqlRatingColumns;
+}
+
+/**
+ * The column of a rating metric's score in SQL.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const c: SqlRatingColumns = { value: "likely_to_recommend" };
+ * ```
+ */
+export interface SqlRatingColumns {
+  /** The score's column: a number on the metric's scale, NULL when unanswered. @defaultValue "value" */
+  readonly value?: string;
+}
+
+/**
+ * The column of {@link sqlFcr}'s answer.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const c: SqlFcrColumns = { resolved: "resolved_first_time" };
+ * ```
+ */
+export interface SqlFcrColumns {
+  /** A boolean column, NULL when unknown. @defaultValue "resolved" */
+  readonly resolved?: string;
+}
+
+/**
+ * The columns of {@link sqlOneTouch}.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const c: SqlOneTouchColumns = { agentReplies: "replies" };
+ * ```
+ */
+export interface SqlOneTouchColumns {
+  /** The status as text: `new`, `open`, `pending`, `on-hold`, `solved`, `closed`. @defaultValue "status" */
+  readonly status?: string;
+  /** The count of agent replies (a whole number, NULL when unknown), or `null` when the table has no such column. @defaultValue "agentReplies" */
+  readonly agentReplies?: string | null;
+}
+
+/**
+ * The columns of {@link sqlAht}: durations in the plan's `durationUnit`, NULL when missing.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const c: SqlAhtColumns = { talk: "talk_ms", hold: "hold_ms", afterCallWork: "acw_ms" };
+ * ```
+ */
+export interface SqlAhtColumns {
+  /** The instant the contact was answered; NULL for a contact not handled. @defaultValue "answered" */
+  readonly answered?: string;
+  /** Talk time. @defaultValue "talk" */
+  readonly talk?: string;
+  /** Hold time. @defaultValue "hold" */
+  readonly hold?: string;
+  /** After-call work. @defaultValue "afterCallWork" */
+  readonly afterCallWork?: string;
+}
+
+/**
+ * The columns of {@link sqlQueue}: instants, NULL when it did not happen.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const c: SqlQueueColumns = { arrived: "queued_at", abandoned: null };
+ * ```
+ */
+export interface SqlQueueColumns {
+  /** The instant the contact entered the queue. @defaultValue "arrived" */
+  readonly arrived?: string;
+  /** The instant it was answered. @defaultValue "answered" */
+  readonly answered?: string;
+  /** The instant it left the queue unanswered. @defaultValue "ended" */
+  readonly ended?: string;
+  /** A boolean (TRUE abandoned, FALSE flowed out, NULL not recorded), or `null` when the table has no such column. @defaultValue "abandoned" */
+  readonly abandoned?: string | null;
+}
+
+/**
+ * The columns of {@link sqlFrt}: instants.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const c: SqlFrtColumns = { created: "created_at", firstResponse: "first_reply_at" };
+ * ```
+ */
+export interface SqlFrtColumns {
+  /** The ticket's creation. @defaultValue "created" */
+  readonly created?: string;
+  /** The first agent response, NULL while the ticket awaits one. @defaultValue "firstResponse" */
+  readonly firstResponse?: string;
+}
+
+/**
+ * The columns of {@link sqlArt}.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * const c: SqlArtColumns = { created: "created_at", solved: "solved_at", reopens: null };
+ * ```
+ */
+export interface SqlArtColumns {
+  /** The ticket's creation (an instant). @defaultValue "created" */
+  readonly created?: string;
+  /** The resolution's instant, NULL while open (first or last solve: the column's choice). @defaultValue "solved" */
+  readonly solved?: string;
+  /** Reopens (a whole number, NULL as 0), or `null` when the table has no such column. @defaultValue "reopens" */
+  readonly reopens?: string | null;
 }
 
 const COLUMN_KEYS = new Set(["columns"]);
@@ -272,8 +392,8 @@ export function sqlCes(options?: SqlCesOptions): SqlMetric<CesResult> {
  * ```
  */
 export interface SqlFcrOptions extends Omit<FcrOptions<never>, "resolved" | "onInvalid"> {
-  /** `resolved`: a boolean column, NULL when unknown (default `"resolved"`). */
-  readonly columns?: { readonly resolved?: string };
+  /** The answer's column. */
+  readonly columns?: SqlFcrColumns;
 }
 
 /**
@@ -326,8 +446,8 @@ export function sqlFcr(options?: SqlFcrOptions): SqlMetric<FcrResult> {
  * ```
  */
 export interface SqlOneTouchOptions extends Omit<OneTouchOptions, "onInvalid"> {
-  /** `status` (text: `new`, `open`, `pending`, `on-hold`, `solved`, `closed`) and `agentReplies` (a whole number, NULL when unknown; `null` here when the table has no such column). */
-  readonly columns?: { readonly status?: string; readonly agentReplies?: string | null };
+  /** The status and reply-count columns. */
+  readonly columns?: SqlOneTouchColumns;
 }
 
 const SOLVED = "('solved', 'closed')";
@@ -429,8 +549,8 @@ function sketchOptions(options: object | undefined, fn: string, refused: readonl
  * ```
  */
 export interface SqlAhtOptions extends Omit<AhtOptions<never>, "components" | "handled" | "onInvalid" | "percentiles"> {
-  /** `answered` (an instant, NULL for a contact not handled) and each component (a duration in the plan's `durationUnit`, NULL when missing). */
-  readonly columns?: { readonly answered?: string; readonly talk?: string; readonly hold?: string; readonly afterCallWork?: string };
+  /** The answered instant's and each component's column. */
+  readonly columns?: SqlAhtColumns;
 }
 
 /**
@@ -493,8 +613,8 @@ export function sqlAht(options?: SqlAhtOptions): SqlMetric<AhtResult> {
  * ```
  */
 export interface SqlQueueOptions extends Omit<QueueOptions, "onInvalid" | "percentiles"> {
-  /** `arrived`, `answered`, `ended` (instants, NULL when it did not happen) and `abandoned` (a boolean, NULL when not recorded; `null` here when the table has no such column). */
-  readonly columns?: { readonly arrived?: string; readonly answered?: string; readonly ended?: string; readonly abandoned?: string | null };
+  /** The instants' and the abandon flag's columns. */
+  readonly columns?: SqlQueueColumns;
 }
 
 /**
@@ -580,8 +700,8 @@ export function sqlQueue(options?: SqlQueueOptions): SqlMetric<QueueResult> {
  * ```
  */
 export interface SqlFrtOptions extends Omit<FrtOptions, "onInvalid" | "percentiles" | "start" | "automated" | "businessHours"> {
-  /** `created` and `firstResponse` (instants; `firstResponse` NULL while the ticket awaits one). */
-  readonly columns?: { readonly created?: string; readonly firstResponse?: string };
+  /** The instants' columns. */
+  readonly columns?: SqlFrtColumns;
 }
 
 /**
@@ -644,8 +764,8 @@ export function sqlFrt(options?: SqlFrtOptions): SqlMetric<FrtResult> {
  * ```
  */
 export interface SqlArtOptions extends Omit<ArtOptions, "onInvalid" | "percentiles" | "resolution" | "businessHours"> {
-  /** `created`, `solved` (the resolution's instant, NULL while open: which solve it is, first or last, is the column's) and `reopens` (a whole number, NULL as 0; `null` here when the table has no such column). */
-  readonly columns?: { readonly created?: string; readonly solved?: string; readonly reopens?: string | null };
+  /** The creation, resolution and reopens columns. */
+  readonly columns?: SqlArtColumns;
 }
 
 /**

@@ -84,8 +84,16 @@ export interface SqlQuery {
  */
 export type SqlKey = string | number | boolean | null;
 
-/** The result type of a {@link SqlMetric}. */
-type ResultOf<S> = S extends SqlMetric<infer R> ? R : never;
+/**
+ * The result type of a {@link SqlMetric}.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * type R = SqlResultOf<SqlMetric<NpsResult>>; // NpsResult
+ * ```
+ */
+export type SqlResultOf<S> = S extends SqlMetric<infer R> ? R : never;
 
 /**
  * One group and period of a {@link SqlResultSet}: its key values, period, rows, and each metric's
@@ -107,7 +115,7 @@ export interface SqlGroup<M extends Readonly<Record<string, SqlMetric>>> {
   /** Each metric's state: its `metric` merges and reads it. Duration states hold a sketch. */
   readonly states: { readonly [K in keyof M]: unknown };
   /** Each metric's result; duration metrics' percentiles are SQL's exact type-7 ones. */
-  readonly results: { readonly [K in keyof M]: ResultOf<M[K]> };
+  readonly results: { readonly [K in keyof M]: SqlResultOf<M[K]> };
 }
 
 /**
