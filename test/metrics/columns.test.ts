@@ -49,6 +49,34 @@ describe("groupColumns", () => {
     for (const [k, s] of plain) expect(metric.result(s)).toEqual(metric.result(columns.get(k)!));
   });
 
+  it("over more than half a million values (the path without a key check): counts by brute force, the first bad key, off-scale values", () => {
+    const n = 600_000;
+    const values = new Uint8Array(n);
+    const keys = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      values[i] = (i * 7) % 11;
+      keys[i] = (i * 13) % 300;
+    }
+    const dictionary = Array.from({ length: 300 }, (_, g) => `g${g}`);
+    const metric = npsMetric();
+    const states = groupColumns(metric, values, keys, dictionary);
+    // By brute force: promoters, passives, detractors per group.
+    const counts = Array.from({ length: 300 }, () => [0, 0, 0]);
+    for (let i = 0; i < n; i++) counts[keys[i]!]![values[i]! >= 9 ? 0 : values[i]! >= 7 ? 1 : 2]! += 1;
+    for (let g = 0; g < 300; g++) {
+      const r = metric.result(states.get(`g${g}`)!);
+      expect([r.promoters, r.passives, r.detractors]).toEqual(counts[g]);
+    }
+    // A key past the dictionary at two places: the error names the first.
+    keys[400_000] = 300;
+    keys[500_000] = 65_535;
+    expect(() => groupColumns(metric, values, keys, dictionary)).toThrow(expect.objectContaining({ code: "INVALID_INPUT", field: "keys", index: 400_000 }));
+    keys[400_000] = 0;
+    keys[500_000] = 0;
+    values[450_000] = 11;
+    expect(() => groupColumns(metric, values, keys, dictionary)).toThrow(/at index 450000 is 11/);
+  });
+
   it("throws at an off-scale value's index, refuses bad keys, merges a key named twice", () => {
     const metric = csatMetric();
     expect(() => groupColumns(metric, Uint8Array.from([5, 4, 9]), Uint8Array.from([0, 1, 0]))).toThrow(/at index 2 is 9/);
