@@ -9,6 +9,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { ahtMetric, groupColumns, nps, npsMetric, periodOf, queueMetric, type Contact } from "cx-metrics";
 import { duckdbRunner, runSql, sqlAht, sqlNps, sqlPlan, sqlQueue } from "cx-metrics/sql";
+import { mulberry32 } from "./random.ts";
 
 const quick = process.argv.includes("--quick");
 const N = quick ? 1e6 : 1e7;
@@ -90,8 +91,7 @@ console.log(`scorecard, ${N} calls, ${plan.queries.length} queries: SQL / JavaSc
 // The columns targets: the library over typed arrays against DuckDB's query alone over the same columns.
 const scores = new Uint8Array(N);
 const agents = new Uint16Array(N);
-let seed = 20261202;
-const random = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+const random = mulberry32(20261202);
 for (let i = 0; i < N; i++) {
   const u = random();
   scores[i] = u < 0.45 ? 9 + Math.floor(random() * 2) : u < 0.7 ? 7 + Math.floor(random() * 2) : Math.floor(random() * 7);

@@ -2,10 +2,9 @@
 // in this process). Every figure the SQL gives is checked against the library's JavaScript fold of
 // the same rows, grouped by hand with periodOf: the engines cut the local periods with their own zone
 // data, so the periods are checked too.
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { PGlite } from "@electric-sql/pglite";
 import { fc, test } from "@fast-check/vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useEngines } from "./engines.ts";
 import { ahtMetric, artMetric, fcrMetric, fold, frtMetric, npsMetric, oneTouchResolutionMetric, periodOf, queueMetric, type Contact, type DurationStats } from "cx-metrics";
 import { duckdbRunner, postgresRunner, runSql, sqlAht, sqlArt, sqlFcr, sqlFrt, sqlNps, sqlOneTouch, sqlPlan, sqlQueue, type SqlDialect, type SqlRunner } from "cx-metrics/sql";
 
@@ -218,28 +217,16 @@ async function compare(dialect: SqlDialect, run: SqlRunner, exec: (sql: string) 
 }
 
 describe("cx-metrics/sql in real engines", () => {
-  let instance: DuckDBInstance;
-  let duck: DuckDBConnection;
-  let pg: PGlite;
-  beforeAll(async () => {
-    instance = await DuckDBInstance.create(":memory:");
-    duck = await instance.connect();
-    pg = new PGlite();
-    await pg.waitReady;
-  }, 60_000);
-  afterAll(async () => {
-    duck?.closeSync();
-    await pg?.close();
-  });
+  const engines = useEngines();
 
   const rows = fc.array(row, { minLength: 0, maxLength: 60 });
 
   test.prop([rows], { numRuns: 40 })("DuckDB: every group's results equal the library's fold of the same rows", async (list) => {
-    await compare("duckdb", duckdbRunner(duck), (s) => duck.run(s), list);
+    await compare("duckdb", duckdbRunner(engines.duck), (s) => engines.duck.run(s), list);
   });
 
   test.prop([rows], { numRuns: 25 })("PostgreSQL (PGlite): every group's results equal the library's fold of the same rows", async (list) => {
-    await compare("postgres", postgresRunner(pg), (s) => pg.exec(s), list);
+    await compare("postgres", postgresRunner(engines.pg), (s) => engines.pg.exec(s), list);
   });
 
   it("puts rows either side of Berlin's spring change in the local weeks and days the library gives", async () => {
@@ -248,8 +235,8 @@ describe("cx-metrics/sql in real engines", () => {
     const instants = [Date.UTC(2026, 2, 28, 22, 59), Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 1, 59), Date.UTC(2026, 2, 29, 21, 59), Date.UTC(2026, 2, 29, 22, 30)];
     const base: Omit<Row, "arrived"> = { team: "a", answered: null, ended: null, abandoned: null, talk: null, hold: null, acw: null, ltr: 9, resolved: null, created: T0, firstResponse: null, solved: null, reopens: null, status: "open", replies: null };
     for (const [dialect, run, exec] of [
-      ["duckdb", duckdbRunner(duck), (s: string) => duck.run(s)],
-      ["postgres", postgresRunner(pg), (s: string) => pg.exec(s)],
+      ["duckdb", duckdbRunner(engines.duck), (s: string) => engines.duck.run(s)],
+      ["postgres", postgresRunner(engines.pg), (s: string) => engines.pg.exec(s)],
     ] as const) {
       for (const s of tableSql("dst", instants.map((arrived) => ({ ...base, arrived })))) await exec(s);
       for (const period of ["day", "week", "hour"] as const) {
@@ -265,14 +252,14 @@ describe("cx-metrics/sql in real engines", () => {
     }
     // By hand: the 28th has one row, the 29th three (00:30, 03:59, 23:59 local), the 30th one.
     const plan = sqlPlan({ dialect: "duckdb", from: "dst", period: { column: "arrived", period: "day", timeZone: ZONE }, metrics: { nps: sqlNps({ columns: { value: "ltr" } }) } });
-    expect((await runSql(plan, duckdbRunner(duck))).groups.map((g) => [g.period!.label, g.rows])).toEqual([["2026-03-28", 1], ["2026-03-29", 3], ["2026-03-30", 1]]);
+    expect((await runSql(plan, duckdbRunner(engines.duck))).groups.map((g) => [g.period!.label, g.rows])).toEqual([["2026-03-28", 1], ["2026-03-29", 3], ["2026-03-30", 1]]);
   });
 
   it("reads epoch-ms columns as instants", async () => {
     const list: Row[] = [0, 1, 2].map((k) => ({ team: "a", arrived: T0, answered: null, ended: null, abandoned: null, talk: null, hold: null, acw: null, ltr: null, resolved: null, created: T0 + k * 1000, firstResponse: null, solved: k === 0 ? null : T0 + k * 61_000, reopens: null, status: "open", replies: null }));
-    for (const s of tableSql("epochs", list)) await duck.run(s);
+    for (const s of tableSql("epochs", list)) await engines.duck.run(s);
     const plan = sqlPlan({ dialect: "duckdb", from: "epochs", instants: "epoch-ms", metrics: { art: sqlArt({ columns: { created: "created_ms", solved: "solved_ms" } }) } });
-    const r = (await runSql(plan, duckdbRunner(duck))).groups[0]!.results.art;
+    const r = (await runSql(plan, duckdbRunner(engines.duck))).groups[0]!.results.art;
     // By hand: resolutions of 61 s - 1 s = 60 s and 122 s - 2 s = 120 s; one open ticket.
     expect([r.count, r.min, r.max, r.median, r.open.count]).toEqual([2, 60_000, 120_000, 90_000, 1]);
   });

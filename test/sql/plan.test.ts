@@ -1,8 +1,7 @@
 // sqlPlan without a database where none is needed (options, the BigQuery and Snowflake text, read's
 // checks), and against DuckDB and PGlite where the engine must answer (quoting, invalid rows).
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useEngines } from "./engines.ts";
 import { cesMetric, csatMetric, CxMetricsError, fold, npsMetric, queueMetric } from "cx-metrics";
 import { duckdbRunner, postgresRunner, runSql, sqlAht, sqlArt, sqlCes, sqlCsat, sqlFrt, sqlNps, sqlPlan, sqlQueue, type SqlRunner } from "cx-metrics/sql";
 
@@ -94,23 +93,11 @@ describe("read's checks", () => {
 });
 
 describe("quoting and invalid rows in real engines", () => {
-  let instance: DuckDBInstance;
-  let duck: DuckDBConnection;
-  let pg: PGlite;
-  beforeAll(async () => {
-    instance = await DuckDBInstance.create(":memory:");
-    duck = await instance.connect();
-    pg = new PGlite();
-    await pg.waitReady;
-  }, 60_000);
-  afterAll(async () => {
-    duck?.closeSync();
-    await pg?.close();
-  });
+  const open = useEngines();
 
   const engines = (): [string, SqlRunner, (s: string) => Promise<unknown>][] => [
-    ["duckdb", duckdbRunner(duck), (s) => duck.run(s)],
-    ["postgres", postgresRunner(pg), (s) => pg.exec(s)],
+    ["duckdb", duckdbRunner(open.duck), (s) => open.duck.run(s)],
+    ["postgres", postgresRunner(open.pg), (s) => open.pg.exec(s)],
   ];
 
   it("a column named like an injection is one column, and a table it names survives", async () => {
@@ -127,7 +114,7 @@ describe("quoting and invalid rows in real engines", () => {
       // A name that is no column is the engine's error, not a statement of its own.
       await expect(runSql(sqlPlan({ dialect: dialect as "duckdb", from: "answers", by: [`x" FROM answers; DROP TABLE victims; --`], metrics: { nps: nps() } }), run)).rejects.toThrow();
       await expect(runSql(sqlPlan({ dialect: dialect as "duckdb", from: `answers; DROP TABLE victims; --`, metrics: { nps: nps() } }), run)).rejects.toThrow();
-      const left = dialect === "duckdb" ? (await duck.runAndReadAll("SELECT count(*)::INTEGER AS n FROM victims")).getRowObjectsJS() : (await pg.query("SELECT count(*)::INTEGER AS n FROM victims")).rows;
+      const left = dialect === "duckdb" ? (await open.duck.runAndReadAll("SELECT count(*)::INTEGER AS n FROM victims")).getRowObjectsJS() : (await open.pg.query("SELECT count(*)::INTEGER AS n FROM victims")).rows;
       expect(left).toEqual([{ n: 1 }]);
     }
   });
