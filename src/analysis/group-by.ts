@@ -153,7 +153,29 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
   // How many groups the keys can name without a pass over them: the dictionary's length, or all
   // that an 8- or 16-bit key column can hold.
   const groups = dictionary !== undefined ? dictionary.length : keys instanceof Uint8Array ? 256 : keys instanceof Uint16Array ? 65_536 : -1;
-  if (adder !== undefined && bytes && groups >= 0 && groups * (adder.max - adder.min + 2) <= 2 ** 26) {
+  if (adder !== undefined && values instanceof Uint8Array && keys instanceof Uint16Array && groups >= 0 && adder.min >= 0 && adder.max < ROW - 1) {
+    // The commonest columns (unsigned bytes, 16-bit keys, a scale within 0..14): a row of 16 per
+    // group, a byte counted at its own value, so the loop has only constants (see countRows).
+    const dense = new Uint32Array(groups * ROW);
+    const bad = countRows(dense, keys, values, groups);
+    if (bad >= 0) throw badKey(bad);
+    let off = false;
+    for (let g = 0; g < groups && !off; g++) {
+      const row = g * ROW;
+      for (let j = 0; j < adder.min; j++) off ||= dense[row + j]! > 0;
+      for (let j = adder.max + 1; j < ROW; j++) off ||= dense[row + j]! > 0;
+    }
+    if (!off) {
+      for (let g = 0; g < groups; g++) {
+        const row = g * ROW;
+        let total = 0;
+        for (let j = adder.min; j <= adder.max; j++) total += dense[row + j]!;
+        if (total > 0) adder.add(stateOf(g), dense, row + adder.min);
+      }
+      return out;
+    }
+    // A value off the scale: fold value by value below, so it throws (or is counted) at its index.
+  } else if (adder !== undefined && bytes && groups >= 0 && groups * (adder.max - adder.min + 2) <= 2 ** 26) {
     // Each byte maps to its slot on the scale, or to one extra slot for values off it.
     const points = adder.max - adder.min + 1;
     const width = points + 1;
@@ -165,12 +187,7 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
     }
     const dense = new Uint32Array(groups * width);
     const v = values as Uint8Array | Int8Array;
-    const bad =
-      bias === 0 && keys instanceof Uint16Array && v instanceof Uint8Array
-        ? countU16(dense, keys, v, points, adder.min, groups)
-        : keys instanceof Uint16Array || keys instanceof Uint8Array
-          ? countTyped(dense, keys, v, slot, width, bias, groups)
-          : countAny(dense, keys, v, slot, width, bias, groups);
+    const bad = keys instanceof Uint16Array || keys instanceof Uint8Array ? countTyped(dense, keys, v, slot, width, bias, groups) : countAny(dense, keys, v, slot, width, bias, groups);
     if (bad >= 0) throw badKey(bad);
     let off = false;
     for (let g = 0; g < groups && !off; g++) off = dense[g * width + points]! > 0;
@@ -220,18 +237,101 @@ function countAny(dense: Uint32Array, keys: ArrayLike<number>, v: Uint8Array | I
   return -1;
 }
 
+/** The row width of {@link countRows}: 16 slots a group, one per byte value 0..14 and one for 15 and above. */
+const ROW = 16;
+
+/** Whether this platform stores numbers little-endian (every engine JavaScript runs on does today). */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /**
- * {@link countTyped} for the commonest columns (16-bit keys, unsigned bytes): the slot is computed,
- * not looked up (`v - min` as unsigned, capped at the off-scale slot), one load fewer a value.
+ * {@link countTyped} for the commonest columns (16-bit keys, unsigned bytes, a scale within 0..14):
+ * `dense[16k + min(v, 15)]` counts, with the row width and the cap as literals, so V8 compiles it
+ * with no variable in the index (a width or an offset held in variables measured 1.2x-1.4x slower).
+ * Slots off the scale are read afterwards. Where both columns can be read as 32-bit words from one
+ * position on, eight values a turn come from two words of answers and four of keys
+ * ({@link countKeyedWords}): one load a value where two were, 1.4x faster than two values a turn.
  */
-function countU16(dense: Uint32Array, keys: Uint16Array, v: Uint8Array, points: number, min: number, groups: number): number {
+function countRows(dense: Uint32Array, keys: Uint16Array, v: Uint8Array, groups: number): number {
   const n = keys.length;
-  const width = points + 1;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  // The first value both columns can be read as words from: the answers' byte offset a multiple of
+  // 4 there, and the keys' too (so the two start the same number of values from an aligned word).
+  const head = (4 - (v.byteOffset & 3)) & 3;
+  if (LITTLE_ENDIAN && n - head >= 64 && (((keys.byteOffset >>> 1) + head) & 1) === 0) {
+    for (; i < head; i++) {
+      const k = keys[i]!;
+      if (k >= groups) return i;
+      const u = v[i]!;
+      dense[k * 16 + (u < 15 ? u : 15)]!++;
+    }
+    const turns = (n - head) >>> 3;
+    const words = new Uint32Array(v.buffer, v.byteOffset + head, 2 * turns);
+    const keyWords = new Uint32Array(keys.buffer, keys.byteOffset + 2 * head, 4 * turns);
+    const bad = countKeyedWords(dense, keyWords, words, groups);
+    if (bad >= 0) {
+      // The turn that holds a bad key: its first bad key's index.
+      for (let j = head + 8 * bad; ; j++) if (keys[j]! >= groups) return j;
+    }
+    i = head + 8 * turns;
+  }
+  for (; i + 1 < n; i += 2) {
+    const k0 = keys[i]!;
+    const k1 = keys[i + 1]!;
+    if (k0 >= groups || k1 >= groups) return k0 >= groups ? i : i + 1;
+    const u0 = v[i]!;
+    const u1 = v[i + 1]!;
+    dense[k0 * 16 + (u0 < 15 ? u0 : 15)]!++;
+    dense[k1 * 16 + (u1 < 15 ? u1 : 15)]!++;
+  }
+  if (i < n) {
     const k = keys[i]!;
     if (k >= groups) return i;
-    const u = (v[i]! - min) >>> 0;
-    dense[k * width + (u < points ? u : points)]!++;
+    const u = v[i]!;
+    dense[k * 16 + (u < 15 ? u : 15)]!++;
+  }
+  return -1;
+}
+
+/**
+ * The word loop of {@link countRows}: turn t counts the answers in `words[2t]`, `words[2t + 1]`
+ * (four bytes each, the lowest first on a little-endian platform) under the keys in
+ * `keyWords[4t]..keyWords[4t + 3]` (two 16-bit keys each). Returns the first turn with a key of
+ * `groups` or more, counting nothing of it, or -1.
+ */
+function countKeyedWords(dense: Uint32Array, keyWords: Uint32Array, words: Uint32Array, groups: number): number {
+  const turns = words.length >>> 1;
+  for (let t = 0; t < turns; t++) {
+    const a = keyWords[4 * t]!;
+    const b = keyWords[4 * t + 1]!;
+    const c = keyWords[4 * t + 2]!;
+    const d = keyWords[4 * t + 3]!;
+    const k0 = a & 0xffff;
+    const k1 = a >>> 16;
+    const k2 = b & 0xffff;
+    const k3 = b >>> 16;
+    const k4 = c & 0xffff;
+    const k5 = c >>> 16;
+    const k6 = d & 0xffff;
+    const k7 = d >>> 16;
+    if (k0 >= groups || k1 >= groups || k2 >= groups || k3 >= groups || k4 >= groups || k5 >= groups || k6 >= groups || k7 >= groups) return t;
+    const w = words[2 * t]!;
+    const x = words[2 * t + 1]!;
+    let u = w & 255;
+    dense[k0 * 16 + (u < 15 ? u : 15)]!++;
+    u = (w >>> 8) & 255;
+    dense[k1 * 16 + (u < 15 ? u : 15)]!++;
+    u = (w >>> 16) & 255;
+    dense[k2 * 16 + (u < 15 ? u : 15)]!++;
+    u = w >>> 24;
+    dense[k3 * 16 + (u < 15 ? u : 15)]!++;
+    u = x & 255;
+    dense[k4 * 16 + (u < 15 ? u : 15)]!++;
+    u = (x >>> 8) & 255;
+    dense[k5 * 16 + (u < 15 ? u : 15)]!++;
+    u = (x >>> 16) & 255;
+    dense[k6 * 16 + (u < 15 ? u : 15)]!++;
+    u = x >>> 24;
+    dense[k7 * 16 + (u < 15 ? u : 15)]!++;
   }
   return -1;
 }

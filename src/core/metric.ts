@@ -259,6 +259,7 @@ export const ADD_BINS: unique symbol = Symbol("cx-metrics: add bins");
 export interface CountAdder<S> {
   readonly min: number;
   readonly max: number;
+  /** Adds `counts[from + v - min]` for v = min..max to `state`, which must be fresh from this metric's `init()` (unchecked). */
   add(state: S, counts: ArrayLike<number>, from: number): void;
 }
 

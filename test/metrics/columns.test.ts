@@ -2,7 +2,7 @@
 // (a brute-force count here), the same errors at the same index, the same counts under skip.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { ces, csat, csatMetric, CxMetricsError, foldInto, groupColumns, groupStates, nps, npsMetric } from "cx-metrics";
+import { ces, cesMetric, csat, csatMetric, CxMetricsError, foldInto, groupColumns, groupStates, nps, npsMetric, type RatingState } from "cx-metrics";
 
 describe("8-bit columns", () => {
   test.prop([fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 300 })])("nps over a Uint8Array equals a brute-force count", (scores) => {
@@ -21,6 +21,45 @@ describe("8-bit columns", () => {
     else expect(() => csat(typed)).toThrow(new RegExp(`at index ${first} is ${values[first]}`));
     expect(csat(typed, { onInvalid: "skip" })).toEqual(csat(values, { onInvalid: "skip" }));
     expect(ces(Uint8ClampedArray.from(values.map((v) => Math.abs(v))), { onInvalid: "skip" })).toEqual(ces(values.map((v) => Math.abs(v)), { onInvalid: "skip" }));
+  });
+
+  // Columns are read a 32-bit word at a time from the first 4-byte boundary on: views at every
+  // offset into a buffer, long enough for the word loop, against a count of the bytes one by one.
+  test.prop([fc.integer({ min: 0, max: 7 }), fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 400, size: "max" }), fc.constantFrom("uint8", "clamped")])(
+    "nps over a byte view at any offset counts every answer once",
+    (offset, scores, kind) => {
+      const buffer = new ArrayBuffer(offset + scores.length + 3);
+      const view = kind === "uint8" ? new Uint8Array(buffer, offset, scores.length) : new Uint8ClampedArray(buffer, offset, scores.length);
+      view.set(scores);
+      // Bytes outside the view that would be miscounted if a word ran past it.
+      if (offset > 0) new Uint8Array(buffer)[offset - 1] = 200;
+      new Uint8Array(buffer)[offset + scores.length] = 201;
+      const state = npsMetric().init();
+      foldInto(npsMetric(), state, view);
+      const counts = new Array<number>(11).fill(0);
+      for (const s of scores) counts[s]! += 1;
+      expect([...state.counts]).toEqual(counts);
+    },
+  );
+
+  test.prop([
+    fc.integer({ min: 0, max: 7 }),
+    fc.array(fc.integer({ min: 1, max: 7 }), { maxLength: 400, size: "max" }),
+    fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: -128, max: 127 }) }), { maxLength: 3 }),
+  ])("signed bytes at any offset: off-scale values at their index, the rest counted", (offset, answers, flaws) => {
+    const values = [...answers];
+    for (const f of flaws) if (values.length > 0) values[f.at % values.length] = f.value;
+    const view = new Int8Array(new ArrayBuffer(offset + values.length), offset, values.length);
+    view.set(values);
+    const first = values.findIndex((v) => v < 1 || v > 7);
+    if (first >= 0) expect(() => ces(view)).toThrow(new RegExp(`at index ${first} is ${values[first]}`));
+    const metric = cesMetric({ onInvalid: "skip" });
+    const state = metric.init();
+    foldInto(metric, state, view);
+    const counts = new Array<number>(7).fill(0);
+    for (const v of values) if (v >= 1 && v <= 7) counts[v - 1]! += 1;
+    expect([...state.counts]).toEqual(counts);
+    expect(metric.result(state).excluded.invalidValue).toBe(values.length - counts.reduce((a, b) => a + b, 0));
   });
 
   it("continues a stream's numbering and keeps what came before an error", () => {
@@ -49,7 +88,7 @@ describe("groupColumns", () => {
     for (const [k, s] of plain) expect(metric.result(s)).toEqual(metric.result(columns.get(k)!));
   });
 
-  it("over more than half a million values (the path without a key check): counts by brute force, the first bad key, off-scale values", () => {
+  it("over more than half a million values (the word loop): counts by brute force, the first bad key, off-scale values", () => {
     const n = 600_000;
     const values = new Uint8Array(n);
     const keys = new Uint16Array(n);
@@ -75,6 +114,58 @@ describe("groupColumns", () => {
     keys[500_000] = 0;
     values[450_000] = 11;
     expect(() => groupColumns(metric, values, keys, dictionary)).toThrow(/at index 450000 is 11/);
+  });
+
+  // The 16-bit key path reads both columns as 32-bit words where it can: views at every pair of
+  // offsets, a bad key or an off-scale value anywhere (before the first word, in one, after), on
+  // three scales, against a brute-force count per group.
+  const scales = [
+    { make: () => npsMetric(), min: 0, max: 10 },
+    { make: () => csatMetric(), min: 1, max: 5 },
+    { make: () => cesMetric(), min: 1, max: 7 },
+  ] as const;
+  test.prop([
+    fc.integer({ min: 0, max: 7 }),
+    fc.integer({ min: 0, max: 3 }),
+    fc.integer({ min: 0, max: 2 }),
+    fc.array(fc.record({ v: fc.integer({ min: 0, max: 10 }), k: fc.integer({ min: 0, max: 6 }) }), { maxLength: 300, size: "max" }),
+    fc.option(fc.record({ at: fc.nat(), key: fc.boolean(), bad: fc.constantFrom(0, 6, 8, 11, 14, 15, 16, 255, 7, 300, 65_535) }), { nil: undefined }),
+  ])("groupColumns over views at any offsets: counts by brute force, the first bad key or value at its index", (valueOffset, keyOffset, scaleIndex, list, flaw) => {
+    const scale = scales[scaleIndex]!;
+    const n = list.length;
+    const values = new Uint8Array(new ArrayBuffer(valueOffset + n + 5), valueOffset, n);
+    const keys = new Uint16Array(new ArrayBuffer(2 * keyOffset + 2 * n + 10), 2 * keyOffset, n);
+    // In range for the scale: answers folded onto it.
+    for (let i = 0; i < n; i++) {
+      values[i] = scale.min + (list[i]!.v % (scale.max - scale.min + 1));
+      keys[i] = list[i]!.k;
+    }
+    if (flaw !== undefined && n > 0) {
+      const at = flaw.at % n;
+      if (flaw.key) keys[at] = Math.max(7, flaw.bad);
+      else values[at] = flaw.bad;
+    }
+    const dictionary = ["a", "b", "c", "d", "e", "f", "g"];
+    const badKey = [...keys].findIndex((k) => k >= 7);
+    const badValue = [...values].findIndex((v) => v < scale.min || v > scale.max);
+    const metric = scale.make();
+    if (badKey >= 0) {
+      expect(() => groupColumns(metric, values, keys, dictionary)).toThrow(expect.objectContaining({ code: "INVALID_INPUT", field: "keys", index: badKey }));
+      return;
+    }
+    if (badValue >= 0) {
+      expect(() => groupColumns(metric, values, keys, dictionary)).toThrow(new RegExp(`at index ${badValue} is ${values[badValue]}`));
+      return;
+    }
+    const states = groupColumns(metric, values, keys, dictionary) as Map<string, RatingState>;
+    const expected = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = dictionary[keys[i]!]!;
+      if (!expected.has(key)) expected.set(key, new Array<number>(scale.max - scale.min + 1).fill(0));
+      expected.get(key)![values[i]! - scale.min]! += 1;
+    }
+    expect(new Set(states.keys())).toEqual(new Set(expected.keys()));
+    for (const [key, counts] of expected) expect([...states.get(key)!.counts]).toEqual(counts);
   });
 
   it("throws at an off-scale value's index, refuses bad keys, merges a key named twice", () => {

@@ -106,8 +106,8 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
         ? {
             min: this.min,
             max: this.max,
+            // Only ever given a state this metric's init() has just made (groupColumns), so no check.
             add: (state: RatingState, counts: ArrayLike<number>, from: number): void => {
-              this.check(state, "state");
               const c = state.counts;
               for (let k = 0; k < this.points; k++) c[k]! += counts[from + k]!;
             },
@@ -212,35 +212,13 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
     const bias = signed ? 128 : 0;
     const min = this.min;
     const max = this.max;
-    const bins = new Float64Array(256);
-    // Uint32 lanes, flushed before they could overflow (2^31 values a block).
-    const lanes = new Uint32Array(1024);
-    const BLOCK = 2 ** 31;
-    for (let start = 0; start < n; start += BLOCK) {
-      const end = Math.min(n, start + BLOCK);
-      let i = start;
-      if (signed) {
-        for (; i + 3 < end; i += 4) {
-          lanes[input[i]! + 128]!++;
-          lanes[256 + input[i + 1]! + 128]!++;
-          lanes[512 + input[i + 2]! + 128]!++;
-          lanes[768 + input[i + 3]! + 128]!++;
-        }
-        for (; i < end; i++) lanes[input[i]! + 128]!++;
-      } else {
-        for (; i + 3 < end; i += 4) {
-          lanes[input[i]!]!++;
-          lanes[256 + input[i + 1]!]!++;
-          lanes[512 + input[i + 2]!]!++;
-          lanes[768 + input[i + 3]!]!++;
-        }
-        for (; i < end; i++) lanes[input[i]!]!++;
-      }
-      for (let b = 0; b < 256; b++) {
-        bins[b]! += lanes[b]! + lanes[256 + b]! + lanes[512 + b]! + lanes[768 + b]!;
-        lanes[b] = lanes[256 + b] = lanes[512 + b] = lanes[768 + b] = 0;
-      }
-    }
+    // The bytes as they are, whatever the array's type: one counting loop for all three.
+    const bytes = input instanceof Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, n);
+    const raw = new Float64Array(256);
+    countBytes(bytes, raw);
+    // Bin b holds the answer b - bias: a signed byte s is stored as the unsigned byte s & 255.
+    const bins = signed ? new Float64Array(256) : raw;
+    if (signed) for (let b = 0; b < 256; b++) bins[b] = raw[b ^ 128]!;
     if (!this.addBins(state, bins, bias)) {
       // Off the scale: in order, so the first one throws (or every one is counted under skip) as the
       // record-by-record path would; the answers before a throw are counted, as there.
@@ -420,4 +398,52 @@ export function meanAndVariance(summary: RatingSummary): { readonly mean: number
     squares += summary.weights[k]! * deviation * deviation;
   }
   return { mean, variance: squares / summary.total };
+}
+
+/**
+ * Adds a histogram of `bytes` into `bins` (bin b counts the byte b). Four interleaved 256-bin lanes,
+ * so a run of one answer does not make each increment wait on the store before it; from the first
+ * 4-byte boundary on, a 32-bit word gives the four bytes of one turn (one load where four were:
+ * measured 0.8x the time of the byte loop, which was 1.1x a one-histogram hand loop). Which byte of
+ * a word goes to which lane does not matter, so neither does the platform's byte order. The lanes
+ * are Uint32 and flushed every 2^31 bytes, before one could overflow.
+ */
+function countBytes(bytes: Uint8Array, bins: Float64Array): void {
+  const n = bytes.length;
+  const lanes = new Uint32Array(1024);
+  const BLOCK = 2 ** 31;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    let i = start;
+    const head = Math.min(end, start + ((4 - ((bytes.byteOffset + start) & 3)) & 3));
+    for (; i < head; i++) lanes[bytes[i]!]!++;
+    const words = (end - i) >>> 2;
+    if (words >= 16) {
+      countByteWords(lanes, new Uint32Array(bytes.buffer, bytes.byteOffset + i, words));
+      i += 4 * words;
+    }
+    for (; i + 3 < end; i += 4) {
+      lanes[bytes[i]!]!++;
+      lanes[256 + bytes[i + 1]!]!++;
+      lanes[512 + bytes[i + 2]!]!++;
+      lanes[768 + bytes[i + 3]!]!++;
+    }
+    for (; i < end; i++) lanes[bytes[i]!]!++;
+    for (let b = 0; b < 256; b++) {
+      bins[b]! += lanes[b]! + lanes[256 + b]! + lanes[512 + b]! + lanes[768 + b]!;
+      lanes[b] = lanes[256 + b] = lanes[512 + b] = lanes[768 + b] = 0;
+    }
+  }
+}
+
+/** The word loop of {@link countBytes}: each word's four bytes into the four lanes. */
+function countByteWords(lanes: Uint32Array, words: Uint32Array): void {
+  const m = words.length;
+  for (let j = 0; j < m; j++) {
+    const w = words[j]!;
+    lanes[w & 255]!++;
+    lanes[256 | ((w >>> 8) & 255)]!++;
+    lanes[512 | ((w >>> 16) & 255)]!++;
+    lanes[768 | (w >>> 24)]!++;
+  }
 }
