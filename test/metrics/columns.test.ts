@@ -2,7 +2,7 @@
 // (a brute-force count here), the same errors at the same index, the same counts under skip.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { ces, cesMetric, csat, csatMetric, CxMetricsError, foldInto, groupColumns, groupStates, nps, npsMetric, type RatingState } from "cx-metrics";
+import { ces, cesMetric, csat, csatMetric, CxMetricsError, foldInto, groupColumns, groupStates, nps, npsMetric, type Metric, type RatingState } from "cx-metrics";
 
 describe("8-bit columns", () => {
   test.prop([fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 300 })])("nps over a Uint8Array equals a brute-force count", (scores) => {
@@ -119,11 +119,11 @@ describe("groupColumns", () => {
   // The 16-bit key path reads both columns as 32-bit words where it can: views at every pair of
   // offsets, a bad key or an off-scale value anywhere (before the first word, in one, after), on
   // three scales, against a brute-force count per group.
-  const scales = [
-    { make: () => npsMetric(), min: 0, max: 10 },
-    { make: () => csatMetric(), min: 1, max: 5 },
-    { make: () => cesMetric(), min: 1, max: 7 },
-  ] as const;
+  const scales: readonly { make: () => Metric<number, RatingState, unknown>; min: number; max: number }[] = [
+    { make: () => npsMetric() as Metric<number, RatingState, unknown>, min: 0, max: 10 },
+    { make: () => csatMetric() as Metric<number, RatingState, unknown>, min: 1, max: 5 },
+    { make: () => cesMetric() as Metric<number, RatingState, unknown>, min: 1, max: 7 },
+  ];
   test.prop([
     fc.integer({ min: 0, max: 7 }),
     fc.integer({ min: 0, max: 3 }),
