@@ -152,7 +152,9 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
   const bytes = values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint8ClampedArray;
   // How many groups the keys can name without a pass over them: the dictionary's length, or all
   // that an 8- or 16-bit key column can hold.
-  const groups = dictionary !== undefined ? dictionary.length : keys instanceof Uint8Array ? 256 : keys instanceof Uint16Array ? 65_536 : -1;
+  // Counts are Uint32: a column of 2^32 answers or more (runtimes after Node 20 allow it) folds value
+  // by value below rather than risk a count wrapping.
+  const groups = n >= 2 ** 32 ? -1 : dictionary !== undefined ? dictionary.length : keys instanceof Uint8Array ? 256 : keys instanceof Uint16Array ? 65_536 : -1;
   if (adder !== undefined && values instanceof Uint8Array && keys instanceof Uint16Array && groups >= 0 && adder.min >= 0 && adder.max < ROW - 1) {
     // The commonest columns (unsigned bytes, 16-bit keys, a scale within 0..14): a row of 16 per
     // group, a byte counted at its own value, so the loop has only constants (see countRows).
