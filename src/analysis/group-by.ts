@@ -111,7 +111,10 @@ export function groupBy<T, K, S, O>(metric: Metric<T, S, O>, records: Iterable<T
  *
  * NPS, CSAT and CES over 8-bit answer columns (`Uint8Array`, `Int8Array`, `Uint8ClampedArray`) with
  * no accessor count into one dense counts array of groups x scale points, as a hand loop would, with
- * no call per value; other metrics and columns fold value by value through `metric.add`. Groups come
+ * no call per value, and their states' arrays are views of one buffer, made in one go (each state
+ * is still a state of its own; `structuredClone` or `postMessage` of one alone copies the whole
+ * buffer, so send {@link stateToBytes} of it instead); other metrics and columns fold value by
+ * value through `metric.add`. Groups come
  * in the order of their numbers (the dictionary's order), only those that hold a value; with a
  * dictionary the keys are its entries (one named twice is one group), without one the numbers.
  *
@@ -148,6 +151,37 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
     }
     return state;
   };
+  /**
+   * Adds the counts of each group that has any (its row of `dense`: `width` slots a group, the
+   * scale's from `from` on) into its state. The states are made in one go (`adder.states`: views of
+   * one buffer, where a typed array each cost up to ten times as long as the count itself).
+   */
+  const addRows = (adder: CountAdder<S>, dense: Uint32Array, groups: number, width: number, from: number): void => {
+    const points = adder.max - adder.min + 1;
+    const held = new Uint8Array(groups);
+    let count = 0;
+    for (let g = 0; g < groups; g++) {
+      const row = g * width + from;
+      let total = 0;
+      for (let j = 0; j < points; j++) total += dense[row + j]!;
+      if (total > 0) {
+        held[g] = 1;
+        count++;
+      }
+    }
+    const fresh = adder.states(count);
+    let next = 0;
+    for (let g = 0; g < groups; g++) {
+      if (held[g] === 0) continue;
+      const key = keyOf(g);
+      let state = out.get(key);
+      if (state === undefined) {
+        state = fresh[next++]!;
+        out.set(key, state);
+      }
+      adder.add(state, dense, g * width + from);
+    }
+  };
   const adder = (metric as { [ADD_BINS]?: CountAdder<S> })[ADD_BINS];
   const bytes = values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint8ClampedArray;
   // How many groups the keys can name without a pass over them: the dictionary's length, or all
@@ -168,12 +202,7 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
       for (let j = adder.max + 1; j < ROW; j++) off ||= dense[row + j]! > 0;
     }
     if (!off) {
-      for (let g = 0; g < groups; g++) {
-        const row = g * ROW;
-        let total = 0;
-        for (let j = adder.min; j <= adder.max; j++) total += dense[row + j]!;
-        if (total > 0) adder.add(stateOf(g), dense, row + adder.min);
-      }
+      addRows(adder, dense, groups, ROW, adder.min);
       return out;
     }
     // A value off the scale: fold value by value below, so it throws (or is counted) at its index.
@@ -194,11 +223,7 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
     let off = false;
     for (let g = 0; g < groups && !off; g++) off = dense[g * width + points]! > 0;
     if (!off) {
-      for (let g = 0; g < groups; g++) {
-        let total = 0;
-        for (let j = 0; j < points; j++) total += dense[g * width + j]!;
-        if (total > 0) adder.add(stateOf(g), dense, g * width);
-      }
+      addRows(adder, dense, groups, width, 0);
       return out;
     }
     // A value off the scale: fold value by value below, so it throws (or is counted) at its index.

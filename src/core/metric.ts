@@ -261,6 +261,8 @@ export interface CountAdder<S> {
   readonly max: number;
   /** Adds `counts[from + v - min]` for v = min..max to `state`, which must be fresh from this metric's `init()` (unchecked). */
   add(state: S, counts: ArrayLike<number>, from: number): void;
+  /** `count` states as `init()` makes them, whose arrays may share one buffer. */
+  states(count: number): S[];
 }
 
 /** What a {@link HEADLINE_COUNTS} method returns. Internal. */

@@ -2,7 +2,7 @@
 // (a brute-force count here), the same errors at the same index, the same counts under skip.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { ces, cesMetric, csat, csatMetric, CxMetricsError, foldInto, groupColumns, groupStates, nps, npsMetric, type Metric, type RatingState } from "cx-metrics";
+import { ces, cesMetric, csat, csatMetric, CxMetricsError, foldInto, groupColumns, groupStates, nps, npsMetric, stateFromBytes, stateFromJSON, stateToBytes, stateToJSON, type Metric, type RatingState } from "cx-metrics";
 
 describe("8-bit columns", () => {
   test.prop([fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 300 })])("nps over a Uint8Array equals a brute-force count", (scores) => {
@@ -166,6 +166,41 @@ describe("groupColumns", () => {
     }
     expect(new Set(states.keys())).toEqual(new Set(expected.keys()));
     for (const [key, counts] of expected) expect([...states.get(key)!.counts]).toEqual(counts);
+  });
+
+  test.prop([
+    fc.array(fc.record({ v: fc.integer({ min: 0, max: 10 }), k: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 200, size: "max" }),
+    fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 20 }),
+    fc.boolean(),
+  ])("groupColumns states stand alone: folding into one, merging one into another, and their portable forms leave the rest as counted", (list, more, bytes) => {
+    // The states of the dense path share one buffer; each must behave as a state of its own.
+    const metric = npsMetric();
+    const n = list.length;
+    const values = bytes ? Uint8Array.from(list, (r) => r.v) : Uint8ClampedArray.from(list, (r) => r.v);
+    const keys = Uint16Array.from(list, (r) => r.k);
+    const states = groupColumns(metric, values, keys, ["a", "b", "c", "d", "e"]) as Map<string, RatingState>;
+    const expected = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = "abcde"[keys[i]!]!;
+      if (!expected.has(key)) expected.set(key, new Array<number>(11).fill(0));
+      expected.get(key)![values[i]!]! += 1;
+    }
+    const [first, second] = [...expected.keys()];
+    foldInto(metric, states.get(first!)!, more);
+    for (const v of more) expected.get(first!)![v]! += 1;
+    if (second !== undefined) {
+      metric.merge(states.get(second)!, states.get(first!)!);
+      expected.set(second, expected.get(second)!.map((c, v) => c + expected.get(first!)![v]!));
+    }
+    for (const [key, counts] of expected) {
+      const state = states.get(key)!;
+      expect([...state.counts]).toEqual(counts);
+      expect([...state.weights].every((w) => w === 0) && [...state.compensation].every((w) => w === 0)).toBe(true);
+      expect([...stateFromBytes(metric, stateToBytes(metric, state)).counts]).toEqual(counts);
+      expect([...stateFromJSON(metric, JSON.parse(JSON.stringify(stateToJSON(metric, state)))).counts]).toEqual(counts);
+      expect([...structuredClone(state).counts]).toEqual(counts);
+      expect(metric.result(state).responses).toBe(counts.reduce((a, b) => a + b, 0));
+    }
   });
 
   it("throws at an off-scale value's index, refuses bad keys, merges a key named twice", () => {
