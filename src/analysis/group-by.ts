@@ -154,7 +154,7 @@ export function groupColumns<I, S, O, K = number>(metric: Metric<I, S, O>, value
   /**
    * Adds the counts of each group that has any (its row of `dense`: `width` slots a group, the
    * scale's from `from` on) into its state. The states are made in one go (`adder.states`: views of
-   * one buffer, where a typed array each cost up to ten times as long as the count itself).
+   * one buffer, where three typed arrays of their own per state cost, at worst, as long as the count).
    */
   const addRows = (adder: CountAdder<S>, dense: Uint32Array, groups: number, width: number, from: number): void => {
     const points = adder.max - adder.min + 1;

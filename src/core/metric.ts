@@ -259,7 +259,7 @@ export const ADD_BINS: unique symbol = Symbol("cx-metrics: add bins");
 export interface CountAdder<S> {
   readonly min: number;
   readonly max: number;
-  /** Adds `counts[from + v - min]` for v = min..max to `state`, which must be fresh from this metric's `init()` (unchecked). */
+  /** Adds `counts[from + v - min]` for v = min..max to `state`, which must come from this metric's `init()` or `states()` (unchecked). */
   add(state: S, counts: ArrayLike<number>, from: number): void;
   /** `count` states as `init()` makes them, whose arrays may share one buffer. */
   states(count: number): S[];
