@@ -106,7 +106,7 @@ export class RatingMetric<T, Output> implements Metric<T, RatingState, Output> {
         ? {
             min: this.min,
             max: this.max,
-            // Only ever given a state this metric's init() has just made (groupColumns), so no check.
+            // Only ever given states this metric's init() or states() made (groupColumns), so no check.
             add: (state: RatingState, counts: ArrayLike<number>, from: number): void => {
               const c = state.counts;
               for (let k = 0; k < this.points; k++) c[k]! += counts[from + k]!;
