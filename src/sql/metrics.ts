@@ -277,9 +277,9 @@ const COLUMN_KEYS = new Set(["columns"]);
 function metricOptions(options: object | undefined): Record<string, unknown> | undefined {
   if (options === undefined) return undefined;
   if (options === null || typeof options !== "object" || Array.isArray(options)) return options as never;
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options)) if (!COLUMN_KEYS.has(k)) o[k] = v;
-  return o;
+  // fromEntries defines own properties: a key "__proto__" stays a key (refused by the metric's
+  // option check as unknown), where assigning it would set the copy's prototype.
+  return Object.fromEntries(Object.entries(options).filter(([k]) => !COLUMN_KEYS.has(k)));
 }
 
 /** A rating metric's SQL: one count per scale point, missing (NULL) and invalid (anything else) answers. */

@@ -27,6 +27,18 @@ describe("sqlPlan options", () => {
     expect(() => sqlArt({ resolution: "first" } as never)).toThrow(/resolution is not compiled/);
   });
 
+  it("an own key \"__proto__\" in the options is a misspelt key, not a prototype (found by the fuzz suite: a TypeError)", () => {
+    // JSON.parse makes "__proto__" an own key, as the fuzz suite's objects had it.
+    const options = JSON.parse('{"__proto__": {"target": "1h"}, "toString": 0}') as never;
+    for (const make of [sqlFrt, sqlArt, sqlAht, sqlNps, sqlCsat, sqlCes, sqlQueue]) {
+      expect(() => (make as (o: unknown) => unknown)(options)).toThrow(CxMetricsError);
+    }
+    // fast-check's functions have a read-only toString: assigning over it through the prototype threw.
+    const fn = Object.defineProperty(() => "x", "toString", { value: () => "fn", writable: false });
+    const own = Object.defineProperty({}, "__proto__", { value: fn, enumerable: true, configurable: true, writable: true });
+    expect(() => sqlFrt(Object.assign(own, { toString: 0 }) as never)).toThrow(CxMetricsError);
+  });
+
   it("quotes every name, and refuses what no quoting holds", () => {
     const text = sqlPlan({ dialect: "duckdb", from: ["main", 'we"ird'], by: ['x"; DROP TABLE t; --'], metrics: { nps: nps() } }).queries[0]!.text;
     expect(text).toContain('FROM "main"."we""ird"');
