@@ -124,14 +124,14 @@ function encode(fn: string, v: unknown, blobs: Blobs | null, depth: number): unk
   if (proto !== Object.prototype && proto !== null) {
     throw new CxMetricsError({ code: "INVALID_INPUT", fn, field: "state", value: v, expected: "a state of plain data (no class instances, dates or functions)" });
   }
-  const out: Record<string, unknown> = {};
   let marked = proto === null;
-  for (const key of Object.keys(v)) {
+  const entries = Object.keys(v).map((key): [string, unknown] => {
     if (key.startsWith("$") || key === "__proto__") marked = true;
-    out[key] = encode(fn, (v as Record<string, unknown>)[key], blobs, depth + 1);
-  }
-  // Null-prototype objects (states keyed by user values) and keys that look like markers are wrapped.
-  return marked ? { $object: Object.entries(out), proto: proto === null ? "null" : "object" } : out;
+    return [key, encode(fn, (v as Record<string, unknown>)[key], blobs, depth + 1)];
+  });
+  // Null-prototype objects (states keyed by user values) and keys that look like markers are
+  // wrapped; a key "__proto__" is always wrapped, since assigning it would set a prototype.
+  return marked ? { $object: entries, proto: proto === null ? "null" : "object" } : Object.fromEntries(entries);
 }
 
 function bad(fn: string, field: string, value: unknown, expected: string): CxMetricsError {
@@ -202,7 +202,10 @@ function decode(fn: string, v: unknown, blobs: readonly AnyTypedArray[] | null, 
     });
     return out;
   }
-  for (const key of keys) if (key.startsWith("$")) throw bad(fn, `${path}.${key}`, o[key], "no other marker than $n, $undefined, $ta, $map, $object");
+  for (const key of keys) {
+    if (key.startsWith("$")) throw bad(fn, `${path}.${key}`, o[key], "no other marker than $n, $undefined, $ta, $map, $object");
+    if (key === "__proto__") throw bad(fn, `${path}.${key}`, o[key], 'no key "__proto__" outside $object (stateToJSON writes it only there)');
+  }
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = decode(fn, o[key], blobs, depth + 1, `${path}.${key}`);
   return out;

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { artMetric, CxMetricsError, fold, groupsFromJSON, groupsToJSON, groupStates, npsMetric, stateFromBytes, stateFromJSON, stateToBytes, stateToJSON, volumeMetric } from "cx-metrics";
+import { artMetric, combine, csatMetric, CxMetricsError, fold, type AnyMetric, groupsFromJSON, groupsToJSON, groupStates, npsMetric, stateFromBytes, stateFromJSON, stateToBytes, stateToJSON, volumeMetric } from "cx-metrics";
 import { hasNaN } from "../helpers.ts";
 
 describe("stateToJSON / stateFromJSON", () => {
@@ -54,6 +54,29 @@ describe("stateToJSON / stateFromJSON", () => {
     expect(() => stateFromJSON(nps, shortened)).toThrow(CxMetricsError);
     for (const bad of [null, "{}", 3, [], {}, { format: "cx-metrics/state" }]) expect(() => stateFromJSON(nps, bad)).toThrow(CxMetricsError);
     expect(() => stateToJSON(nps, { definition: "nope" } as never)).toThrow(CxMetricsError);
+  });
+
+  it("keeps a key named __proto__ (a combine of metrics keyed by user names), and refuses one written outside $object", () => {
+    const card = combine(JSON.parse('{"__proto__": 1, "nps": 2}', (k, v) => (k === "__proto__" ? npsMetric() : k === "nps" ? csatMetric() : v)) as Record<string, AnyMetric<number>>);
+    const state = fold(card, [5, 4, 1]);
+    const expected = JSON.stringify(card.result(state));
+    expect(expected).toContain('"__proto__":{"score"');
+    const json = JSON.parse(JSON.stringify(stateToJSON(card, state))) as { state: unknown; checksum: string };
+    expect(JSON.stringify(card.result(stateFromJSON(card, json)))).toBe(expected);
+    expect(JSON.stringify(card.result(stateFromBytes(card, stateToBytes(card, state))))).toBe(expected);
+    // The same key unwrapped, with a checksum made to match (FNV-1a, 32 bits, written out here):
+    // refused, never read as a prototype.
+    const fnv = (text: string): string => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      return (h >>> 0).toString(16).padStart(8, "0");
+    };
+    expect(fnv(JSON.stringify(json.state))).toBe(json.checksum);
+    const wrapped = json.state as { $object: [string, unknown][]; proto: string };
+    const unwrapped = JSON.parse(`{${wrapped.$object.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`) as unknown;
+    expect(Object.keys(unwrapped as object)).toEqual(["__proto__", "nps"]);
+    const forged = { ...json, state: unwrapped, checksum: fnv(JSON.stringify(unwrapped)) };
+    expect(() => stateFromJSON(card, forged)).toThrow(expect.objectContaining({ code: "INVALID_INPUT", field: "state.__proto__" }));
   });
 
   test.prop([fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 40 }), fc.nat(), fc.oneof(fc.constant(null), fc.string(), fc.double(), fc.integer(), fc.constant(-1), fc.constant(1e300))])(
